@@ -1,0 +1,220 @@
+// Stage 2: credential rules over every file, with a keyword prefilter, then grouping by value into credentials.
+import type { Confidence, Credential, CredentialRule, Environment, Location, MatchContext, SourceFile } from './types.js';
+import { assignmentsOf, type Assignment } from './assignments.js';
+import { LineIndex, escapeRegExp, isPlaceholder } from './text.js';
+import { SecretVault, fingerprintSecret, redact } from './secrets.js';
+
+export interface RawFinding {
+  rule: CredentialRule;
+  value: string;
+  type: string;
+  attributes: Record<string, string>;
+  confidence: Confidence;
+  location: Location;
+}
+
+/** Compiled once per rule set: the keyword prefilter and each rule's global, index-reporting regex. */
+export class RuleEngine {
+  readonly #keywordRe: RegExp | undefined;
+  readonly #byKeyword = new Map<string, CredentialRule[]>();
+  readonly #always: CredentialRule[] = [];
+  readonly #compiled = new Map<CredentialRule, RegExp>();
+
+  constructor(readonly rules: readonly CredentialRule[]) {
+    const keywords = new Set<string>();
+    for (const rule of rules) {
+      this.#compiled.set(rule, new RegExp(rule.pattern.source, uniqueFlags(rule.pattern.flags + 'gd')));
+      if (rule.keywords.length === 0) {
+        this.#always.push(rule);
+        continue;
+      }
+      for (const kw of rule.keywords) {
+        const k = kw.toLowerCase();
+        keywords.add(k);
+        const list = this.#byKeyword.get(k) ?? [];
+        list.push(rule);
+        this.#byKeyword.set(k, list);
+      }
+    }
+    // Longest first so that alternation prefers the more specific keyword at one position.
+    const sorted = [...keywords].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    this.#keywordRe = sorted.length ? new RegExp(sorted.join('|'), 'gi') : undefined;
+  }
+
+  /** The rules whose keywords occur in the text (plus keyword-less rules), in rule-set order. */
+  candidates(text: string): CredentialRule[] {
+    const hit = new Set<CredentialRule>(this.#always);
+    if (this.#keywordRe) {
+      this.#keywordRe.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      const seen = new Set<string>();
+      while ((m = this.#keywordRe.exec(text))) {
+        const k = m[0].toLowerCase();
+        if (seen.has(k)) continue;
+        seen.add(k);
+        for (const r of this.#byKeyword.get(k) ?? []) hit.add(r);
+      }
+    }
+    return this.rules.filter((r) => hit.has(r));
+  }
+
+  /** Every credential candidate in one file. Overlapping matches keep the first rule in rule-set order. */
+  scanFile(file: SourceFile): RawFinding[] {
+    const rules = this.candidates(file.text);
+    if (rules.length === 0) return [];
+    const lines = new LineIndex(file.text);
+    const assignments = sortByIndex(assignmentsOf(file));
+    const taken: Array<[number, number]> = [];
+    const out: RawFinding[] = [];
+    for (const rule of rules) {
+      const re = this.#compiled.get(rule)!;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(file.text))) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const group = rule.secretGroup ?? 0;
+        const value = m[group];
+        const span = m.indices?.[group];
+        if (!value || !span) continue;
+        const [start, end] = span;
+        if (taken.some(([s, e]) => start < e && end > s)) continue;
+        const finding = this.#accept(rule, value, start, file, lines, assignments);
+        if (!finding) continue;
+        taken.push([start, end]);
+        out.push(finding);
+      }
+    }
+    return out;
+  }
+
+  #accept(
+    rule: CredentialRule,
+    value: string,
+    start: number,
+    file: SourceFile,
+    lines: LineIndex,
+    assignments: Assignment[],
+  ): RawFinding | undefined {
+    if (isPlaceholder(value)) return undefined;
+    const pos = lines.position(start);
+    const line = lines.line(pos.line);
+    const variable = enclosingAssignment(assignments, start, value.length)?.name ?? variableOnLine(line, pos.column);
+    const ctx: MatchContext = { file, line, variable, window: lines.window(pos.line, 4, 4) };
+    if (rule.validate && !rule.validate(value, ctx)) return undefined;
+    const extra = rule.classify?.(value, ctx) ?? {};
+    const location: Location = {
+      path: file.path,
+      startLine: pos.line,
+      startColumn: pos.column,
+      endLine: pos.line,
+      endColumn: pos.column + value.length,
+      variable,
+      environment: file.environment.environment,
+      gitStatus: file.gitStatus,
+      commit: file.commit,
+      context: describeContext(file, variable),
+    };
+    return {
+      rule,
+      value: extra.value ?? value,
+      type: extra.type ?? rule.meta.credentialType,
+      attributes: { ...(extra.attributes ?? {}) },
+      confidence: extra.confidence ?? contextConfidence(file),
+      location,
+    };
+  }
+}
+
+function uniqueFlags(flags: string): string {
+  return [...new Set(flags)].join('');
+}
+
+function sortByIndex(list: Assignment[]): Assignment[] {
+  return list.sort((a, b) => a.index - b.index);
+}
+
+function enclosingAssignment(list: Assignment[], start: number, length: number): Assignment | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  let best: Assignment | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.index <= start) {
+      best = list[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best && best.index + best.value.length >= start + length ? best : undefined;
+}
+
+/** `NAME=`, `name: `, `"name": "`, `const name = '` immediately before the column on the same line. */
+function variableOnLine(line: string, column: number): string | undefined {
+  const before = line.slice(0, column - 1);
+  const m = /["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::=|=>|[:=])\s*["'`]?(?:Bearer\s+|Token\s+|Basic\s+)?$/i.exec(before);
+  if (m) return m[1];
+  const header = /["']?([A-Za-z][A-Za-z0-9-]*)["']?\s*:\s*["'`]?(?:Bearer\s+)?[^"'`]*$/.exec(before);
+  return header?.[1];
+}
+
+function describeContext(file: SourceFile, variable: string | undefined): string {
+  const parts = [file.kind];
+  if (variable) parts.push(`bound to ${variable}`);
+  if (file.gitStatus === 'ignored-but-present') parts.push('gitignored but present on disk');
+  return parts.join(', ');
+}
+
+const LOW_CONFIDENCE_PATH = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|samples?|docs?|mocks?|testdata)(?:\/|$)|\.(?:md|mdx|rst|txt)$/i;
+
+/** Test, fixture and documentation paths lower confidence; they do not hide the credential. */
+function contextConfidence(file: SourceFile): Confidence {
+  return LOW_CONFIDENCE_PATH.test(file.path) ? 'medium' : 'high';
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+
+/** Groups raw findings by value: one credential, every place it appears. Stores values in the vault. */
+export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credential[] {
+  const byFp = new Map<string, Credential>();
+  for (const r of raw) {
+    const fp = fingerprintSecret(r.value);
+    vault.put(fp, r.value);
+    let cred = byFp.get(fp);
+    if (!cred) {
+      cred = {
+        fingerprint: fp,
+        provider: r.rule.meta.provider,
+        type: r.type,
+        ruleId: r.rule.meta.id,
+        preview: redact(r.value),
+        length: r.value.length,
+        locations: [],
+        environments: [],
+        attributes: {},
+        confidence: r.confidence,
+        scope: { reach: 'unknown', permissions: [], evidence: [], confidence: 'low' },
+      };
+      byFp.set(fp, cred);
+    }
+    Object.assign(cred.attributes, r.attributes);
+    if (CONFIDENCE_RANK[r.confidence] > CONFIDENCE_RANK[cred.confidence]) cred.confidence = r.confidence;
+    const dup = cred.locations.some(
+      (l) => l.path === r.location.path && l.startLine === r.location.startLine && l.commit?.sha === r.location.commit?.sha,
+    );
+    if (!dup) cred.locations.push(r.location);
+  }
+  for (const cred of byFp.values()) {
+    cred.locations.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine);
+    cred.environments = uniqueEnvironments(cred.locations.map((l) => l.environment));
+  }
+  return [...byFp.values()].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+}
+
+const ENV_ORDER: Environment[] = ['production', 'staging', 'development', 'test', 'unknown'];
+
+export function uniqueEnvironments(list: Iterable<Environment>): Environment[] {
+  const set = new Set(list);
+  return ENV_ORDER.filter((e) => set.has(e));
+}
