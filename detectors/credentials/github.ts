@@ -68,7 +68,7 @@ export const githubFineGrainedPat: CredentialRule = {
   pattern: /\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/,
   secretGroup: 1,
   examples: {
-    positive: ['token: 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Cv'],
+    positive: ['token: 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'],
     negative: ['github_pat_short_value', 'github_pat_11ABCDEFG0aBcDeFgHiJkL'],
   },
 };
