@@ -1,0 +1,33 @@
+// Runs every inventory parser's own examples: expected resources (with attributes) appear, rejected ones do not.
+import { describe, expect, it } from 'vitest';
+import { inventoryParsers } from '../detectors/inventory/index.js';
+import { sourceFile } from './helpers/files.js';
+
+const idMatches = (id: string, pattern: string) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern);
+
+describe('inventory parsers', () => {
+  it('have unique ids', () => {
+    const ids = inventoryParsers.map((p) => p.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+  for (const parser of inventoryParsers) {
+    describe(parser.meta.id, () => {
+      it('has examples', () => expect(parser.examples.length).toBeGreaterThan(0));
+      parser.examples.forEach((ex, i) => {
+        it(`example ${i + 1} (${ex.file.path})`, () => {
+          const file = sourceFile(ex.file.path, ex.file.text);
+          expect(parser.applies(file)).toBe(true);
+          const resources = parser.parse(file).resources ?? [];
+          for (const want of ex.expect) {
+            const got = resources.find((r) => idMatches(r.id, want.id));
+            expect(got, `resource ${want.id} in ${resources.map((r) => r.id).join(', ')}`).toBeDefined();
+            if (want.type) expect(got!.type).toBe(want.type);
+            if (want.environment) expect(got!.environment).toBe(want.environment);
+            if (want.attributes) expect(got!.attributes).toMatchObject(want.attributes);
+          }
+          for (const reject of ex.reject ?? []) expect(resources.some((r) => idMatches(r.id, reject))).toBe(false);
+        });
+      });
+    });
+  }
+});
