@@ -32,7 +32,7 @@ export interface InventoryParser {
   meta: Pick<DetectorMeta, 'id' | 'title' | 'summary'>;
   /** Cheap test on the path/kind; the parser runs only on files it claims. */
   applies: (file: SourceFile) => boolean;
-  parse: (file: SourceFile) => Partial<InventoryResult>;
+  parse: (file: SourceFile) => Partial<InventoryResult> | Promise<Partial<InventoryResult>>;
   examples: Array<{
     file: { path: string; text: string };
     /** Resource ids (or id prefixes ending in '*') that must be produced, with attributes that must hold. */
@@ -45,10 +45,13 @@ export interface InventoryParser {
 // ---------------------------------------------------------------------------------------------------------------
 // Scope resolution
 
+/** A scanned file without its text (stages after extraction do not hold file contents). */
+export type FileInfo = Omit<SourceFile, 'text'>;
+
 export interface ScopeContext {
   resources: readonly Resource[];
   uses: readonly VariableUse[];
-  files: readonly SourceFile[];
+  files: readonly FileInfo[];
 }
 
 export interface ScopeResolver {
@@ -75,7 +78,7 @@ export interface RuleContext {
   credentials: readonly Credential[];
   resources: readonly Resource[];
   uses: readonly VariableUse[];
-  files: readonly SourceFile[];
+  files: readonly FileInfo[];
   graph: BlastGraph;
   config: Config;
 }

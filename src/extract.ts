@@ -1,11 +1,12 @@
 // Stage 2: credential rules over every file, with a keyword prefilter, then grouping by value into credentials.
 import type { Confidence, Credential, CredentialRule, Environment, Location, MatchContext, SourceFile } from './types.js';
 import { assignmentsOf, type Assignment } from './assignments.js';
-import { LineIndex, escapeRegExp, isPlaceholder } from './text.js';
+import { LineIndex, escapeRegExp, isPlaceholder, shannonEntropy } from './text.js';
 import { SecretVault, fingerprintSecret, redact } from './secrets.js';
 
 export interface RawFinding {
   rule: CredentialRule;
+  hints: string[];
   value: string;
   type: string;
   attributes: Record<string, string>;
@@ -124,8 +125,23 @@ export class RuleEngine {
       attributes: { ...(extra.attributes ?? {}) },
       confidence: extra.confidence ?? contextConfidence(file),
       location,
+      hints: hintWords(`${file.path}\n${variable ?? ''}\n${ctx.window}`),
     };
   }
+}
+
+/**
+ * Words that can say what a credential is for or whom it belongs to. Only words without digits and of low entropy
+ * are kept, so no secret value can end up here.
+ */
+export function hintWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z_-]{1,38}[A-Za-z]/g)) {
+    const w = m[0];
+    if (w.length > 24 && shannonEntropy(w) > 3.6) continue;
+    out.add(w.toLowerCase());
+  }
+  return [...out];
 }
 
 function uniqueFlags(flags: string): string {
@@ -160,7 +176,7 @@ function variableOnLine(line: string, column: number): string | undefined {
 }
 
 function describeContext(file: SourceFile, variable: string | undefined): string {
-  const parts = [file.kind];
+  const parts: string[] = [file.kind];
   if (variable) parts.push(`bound to ${variable}`);
   if (file.gitStatus === 'ignored-but-present') parts.push('gitignored but present on disk');
   return parts.join(', ');
@@ -195,10 +211,19 @@ export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credent
         attributes: {},
         confidence: r.confidence,
         scope: { reach: 'unknown', permissions: [], evidence: [], confidence: 'low' },
+        hints: [],
       };
       byFp.set(fp, cred);
     }
-    Object.assign(cred.attributes, r.attributes);
+    if (r.type !== cred.type && strongerType(r.rule, r.type, cred.type)) {
+      cred.attributes.classConflict = `${cred.type} elsewhere`;
+      cred.type = r.type;
+      Object.assign(cred.attributes, r.attributes);
+    } else {
+      if (r.type !== cred.type) cred.attributes.classConflict = `${r.type} elsewhere`;
+      for (const [k, v] of Object.entries(r.attributes)) if (!(k in cred.attributes)) cred.attributes[k] = v;
+    }
+    cred.hints = [...new Set([...cred.hints, ...r.hints])];
     if (CONFIDENCE_RANK[r.confidence] > CONFIDENCE_RANK[cred.confidence]) cred.confidence = r.confidence;
     const dup = cred.locations.some(
       (l) => l.path === r.location.path && l.startLine === r.location.startLine && l.commit?.sha === r.location.commit?.sha,
@@ -210,6 +235,13 @@ export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credent
     cred.environments = uniqueEnvironments(cred.locations.map((l) => l.environment));
   }
   return [...byFp.values()].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+}
+
+function strongerType(rule: CredentialRule, candidate: string, current: string): boolean {
+  const order = rule.typeOrder;
+  if (!order) return false;
+  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
+  return rank(candidate) < rank(current);
 }
 
 const ENV_ORDER: Environment[] = ['production', 'staging', 'development', 'test', 'unknown'];

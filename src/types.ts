@@ -150,6 +150,11 @@ export interface CredentialRule {
   secretGroup?: number;
   /** Rejects candidates (checksum, placeholder, missing context). Return false to drop. */
   validate?: (value: string, ctx: MatchContext) => boolean;
+  /**
+   * When one value is classified differently at different places (a Railway token bound to RAILWAY_TOKEN in one file
+   * and sent as Bearer in another), the type earliest in this list — the most powerful — wins.
+   */
+  typeOrder?: string[];
   /** Reads facts from the value (JWT claims, key class). */
   classify?: (value: string, ctx: MatchContext) => Partial<Match> | undefined;
   examples: CredentialRuleExamples;
@@ -206,6 +211,11 @@ export interface Credential {
   attributes: Record<string, string>;
   confidence: Confidence;
   scope: Scope;
+  /**
+   * Low-entropy words seen around the credential's locations (comments, identifiers, path segments), lower-cased.
+   * Internal: used to read purpose ("for custom domains") and to tie keys to IaC principals; never reported.
+   */
+  hints: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -14,10 +14,10 @@ describe('inventory parsers', () => {
     describe(parser.meta.id, () => {
       it('has examples', () => expect(parser.examples.length).toBeGreaterThan(0));
       parser.examples.forEach((ex, i) => {
-        it(`example ${i + 1} (${ex.file.path})`, () => {
+        it(`example ${i + 1} (${ex.file.path})`, async () => {
           const file = sourceFile(ex.file.path, ex.file.text);
           expect(parser.applies(file)).toBe(true);
-          const resources = parser.parse(file).resources ?? [];
+          const resources = (await parser.parse(file)).resources ?? [];
           for (const want of ex.expect) {
             const got = resources.find((r) => idMatches(r.id, want.id));
             expect(got, `resource ${want.id} in ${resources.map((r) => r.id).join(', ')}`).toBeDefined();

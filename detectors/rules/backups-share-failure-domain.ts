@@ -1,0 +1,62 @@
+// Backups that live where the data lives die with it.
+import type { FindingRule } from '../../src/detector-api.js';
+import { resourceLabel, where } from '../../src/chain.js';
+import { toFindingLocation } from './shared.js';
+
+const rule: FindingRule = {
+  meta: {
+    id: 'backups-share-failure-domain',
+    title: 'Backups in the same failure domain as the data',
+    severity: 'high',
+    category: 'backup-isolation',
+    confidence: 'medium',
+    summary: 'A database or volume whose only backups are stored with it (platform volume backups, dumps written to the same volume).',
+    help: {
+      why: 'A backup that is deleted together with the data is not a backup. Railway volume backups are tied to the volume: delete the volume and they go with it. A `pg_dump` written onto the database\'s own volume fails the same way.',
+      fix: 'Add an off-platform copy: a scheduled dump to object storage in another account, with versioning and object lock (S3 Object Lock in compliance mode, GCS retention policy). Keep the credentials that can delete it away from the ones that can delete the data.',
+      references: ['https://docs.railway.com/reference/backups', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html'],
+    },
+  },
+  check: ({ graph }) =>
+    graph.resources
+      .filter((r) => r.type === 'database' || r.type === 'volume')
+      .flatMap((r) => {
+        const fate = graph.backupsShareFate(r);
+        if (!fate.shared) return [];
+        // A database stored on a volume is reported once, on the volume.
+        if (r.type === 'database' && (r.attributes as { volume?: string }).volume) return [];
+        return [
+          {
+            severity: r.environment === 'production' ? 'high' : 'medium',
+            message: `${resourceLabel(r)} (${where(r.location)}): ${fate.why}. Deleting it deletes every copy.`,
+            locations: [toFindingLocation(r.location)],
+            credentialFingerprints: [],
+            resourceIds: [r.id],
+            environments: [r.environment],
+            chain: [
+              { kind: 'resource', label: resourceLabel(r), ref: r.id },
+              { kind: 'backup', label: `${fate.why}: they go down with it` },
+            ],
+          },
+        ];
+      }),
+  examples: [
+    {
+      name: 'Railway volume with platform backups only',
+      repo: { '.env.production': 'RAILWAY_VOLUME_MOUNT_PATH=/data\nRAILWAY_VOLUME_NAME=pgdata\n' },
+      fires: true,
+      mentions: 'stored with the volume',
+    },
+    {
+      name: 'Railway volume with an off-platform dump',
+      repo: {
+        '.env.production': 'RAILWAY_VOLUME_MOUNT_PATH=/data\nRAILWAY_VOLUME_NAME=pgdata\n',
+        '.github/workflows/backup.yml':
+          'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: pg_dump "$DATABASE_URL" | gzip | aws s3 cp - s3://acme-db-backups/nightly.sql.gz\n        env:\n          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n',
+      },
+      fires: false,
+    },
+  ],
+};
+
+export default rule;

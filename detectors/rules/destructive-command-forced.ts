@@ -1,0 +1,70 @@
+// Destructive commands that skip their own confirmation, in scripts and CI steps.
+import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
+import type { ScriptAttrs, WorkflowJobAttrs } from '../../src/resources.js';
+import { where } from '../../src/chain.js';
+import { toFindingLocation } from './shared.js';
+
+const rule: FindingRule = {
+  meta: {
+    id: 'destructive-command-forced',
+    title: 'Destructive command runs without confirmation',
+    severity: 'medium',
+    category: 'destructive-guard',
+    confidence: 'high',
+    summary: 'A script or CI step runs a destructive command (database reset, volume delete, terraform destroy) with its confirmation switched off.',
+    help: {
+      why: 'Force flags (`--force`, `-auto-approve`, `--accept-data-loss`, `--yes`) remove the last moment where a person — or an agent — would see what is about to be destroyed. Anyone or anything that runs the script, in any environment its credentials reach, deletes data without a prompt.',
+      fix: 'Remove the force flag from shared scripts, gate destructive CI jobs behind a protected `environment:` with required reviewers, and refuse to run against production (check the target before acting).',
+      references: ['https://docs.github.com/en/actions/deployment/targeting-different-environments/using-environments-for-deployment#required-reviewers', 'https://www.prisma.io/docs/orm/reference/prisma-cli-reference#migrate-reset'],
+    },
+  },
+  check: ({ resources }) => {
+    const out: FindingDraft[] = [];
+    for (const r of resources) {
+      if (r.type === 'script') {
+        const a = r.attributes as ScriptAttrs;
+        if (!a.destructive || !a.force) continue;
+        out.push({
+          key: r.id,
+          severity: r.environment === 'production' ? 'high' : 'medium',
+          message: `${where(r.location)} runs \`${a.destructive}\` with confirmation off.`,
+          locations: [toFindingLocation(r.location)],
+          credentialFingerprints: [],
+          resourceIds: [r.id],
+          environments: [r.environment],
+          chain: [{ kind: 'resource', label: `script ${r.name}`, ref: r.id }, { kind: 'fact', label: a.destructive }],
+        });
+      } else if (r.type === 'workflow-job') {
+        const a = r.attributes as WorkflowJobAttrs;
+        for (const cmd of a.destructiveCommands ?? []) {
+          out.push({
+            key: `${r.id}:${cmd}`,
+            severity: a.deployEnvironment ? 'medium' : 'high',
+            message: `CI job ${r.name} runs \`${cmd}\`${a.deployEnvironment ? '' : ' with no protected environment: (no reviewer can stop it)'}.`,
+            locations: [toFindingLocation(r.location)],
+            credentialFingerprints: [],
+            resourceIds: [r.id],
+            environments: [r.environment],
+            chain: [{ kind: 'workflow', label: r.name, ref: r.id }, { kind: 'fact', label: cmd }],
+          });
+        }
+      }
+    }
+    return out;
+  },
+  examples: [
+    {
+      name: 'prisma migrate reset --force in package.json',
+      repo: { 'package.json': '{\n  "name": "app",\n  "scripts": {\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n' },
+      fires: true,
+      mentions: 'migrate reset',
+    },
+    {
+      name: 'prisma migrate deploy only',
+      repo: { 'package.json': '{\n  "name": "app",\n  "scripts": {\n    "db:migrate": "prisma migrate deploy"\n  }\n}\n' },
+      fires: false,
+    },
+  ],
+};
+
+export default rule;

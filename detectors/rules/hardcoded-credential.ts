@@ -1,0 +1,52 @@
+// A credential written into a file, with severity raised by what it can do.
+import type { FindingRule } from '../../src/detector-api.js';
+import type { Severity } from '../../src/types.js';
+import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
+import { credentialLocations, deletesIn, environmentsOf, wideDestructive } from './shared.js';
+
+const rule: FindingRule = {
+  meta: {
+    id: 'hardcoded-credential',
+    title: 'Hard-coded credential',
+    severity: 'medium',
+    category: 'secret-exposure',
+    confidence: 'high',
+    summary: 'A credential value written into a file in the repository (committed or not); severity rises with its reach.',
+    help: {
+      why: 'A credential in a file is readable by everyone and everything with the checkout: collaborators, CI logs, forks, and AI agents. Committed once, it stays in git history after it is deleted.',
+      fix: 'Revoke and rotate the credential, then load it at run time from a secret manager or CI secrets. If it was committed, rewriting history does not un-leak it: rotation does.',
+      references: ['https://docs.github.com/en/code-security/secret-scanning/about-secret-scanning', 'https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password'],
+    },
+  },
+  check: ({ credentials, graph }) =>
+    credentials.flatMap((c) => {
+      const committed = c.locations.filter((l) => l.gitStatus !== 'ignored-but-present');
+      if (!committed.length) return [];
+      const severity: Severity = deletesIn(c, graph, 'production')
+        ? 'critical'
+        : wideDestructive(c) || graph.deletable(c).length
+          ? 'high'
+          : c.scope.reach === 'unknown'
+            ? 'medium'
+            : 'medium';
+      const inHistoryOnly = committed.every((l) => l.commit && l.commit.atHead === false);
+      return [
+        {
+          severity: c.type.includes('publishable') || c.type === 'key-id' ? 'low' : severity,
+          confidence: c.confidence,
+          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; reach: ${reachLabel(c)}.`,
+          locations: credentialLocations(c),
+          credentialFingerprints: [c.fingerprint],
+          resourceIds: [],
+          environments: environmentsOf(c, graph),
+          chain: credentialChain(c, graph, committed[0]),
+        },
+      ];
+    }),
+  examples: [
+    { name: 'GitHub token in a script', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=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\n' }, fires: true },
+    { name: 'placeholder', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=<your-token>\n' }, fires: false },
+  ],
+};
+
+export default rule;

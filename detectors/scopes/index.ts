@@ -1,0 +1,15 @@
+// Scope resolvers in order; results are merged (widest reach, accumulated evidence).
+import type { ScopeResolver } from '../../src/detector-api.js';
+import providerFormats from './provider-formats.js';
+import railway from './railway.js';
+import databaseUrl from './database-url.js';
+import awsIac from './aws-iac.js';
+// (resolver imports)
+
+export const scopeResolvers: ScopeResolver[] = [
+  providerFormats,
+  railway,
+  databaseUrl,
+  awsIac,
+  // (resolvers)
+];
