@@ -98,14 +98,11 @@ export class BlastGraph {
     return this.resources.filter((b) => {
       if (b.backupOf?.some((id) => ids.has(id))) return true;
       // A dump job writing onto "the volume" of the same platform and environment backs up what lives there.
+      // An off-platform dump job of the same environment is taken to cover that environment's data.
       const job = b.attributes as BackupJobAttrs;
-      return (
-        b.type === 'backup-job' &&
-        !b.backupOf?.length &&
-        job.destination === 'same-volume' &&
-        b.provider === resource.provider &&
-        sameEnvironment(b.environment, resource.environment)
-      );
+      if (b.type !== 'backup-job' || b.backupOf?.length || !sameEnvironment(b.environment, resource.environment)) return false;
+      if (job.destination === 'same-volume') return b.provider === resource.provider;
+      return job.destination === 'off-platform';
     });
   }
 

@@ -32,14 +32,12 @@ const NARROW_PURPOSES: Record<string, string> = {
   deployment: 'deploys',
 };
 
+/** The narrow purposes the words state, e.g. "DNS and custom domains"; undefined when none. */
 export function statedPurpose(words: Iterable<string>): string | undefined {
-  for (const w of words) {
-    for (const part of nameWords(w).split(' ')) {
-      const p = NARROW_PURPOSES[part];
-      if (p) return p;
-    }
-  }
-  return undefined;
+  const found = new Set<string>();
+  for (const w of words) for (const part of nameWords(w).split(' ')) if (NARROW_PURPOSES[part]) found.add(NARROW_PURPOSES[part]);
+  const list = [...found].slice(0, 3);
+  return list.length ? list.join(' and ') : undefined;
 }
 
 const rule: FindingRule = {
