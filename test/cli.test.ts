@@ -1,0 +1,93 @@
+// The command line: exit codes, usage and configuration errors with exact messages, rules listing.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+function repoWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'br-cli-'));
+  for (const [p, c] of Object.entries(files)) writeFileSync(join(dir, p), c);
+  return dir;
+}
+
+describe('cli', () => {
+  it('--version prints the version and exits 0', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('--help lists the commands', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('scan');
+    expect(r.stdout).toContain('rules');
+  });
+
+  it('an unknown flag exits 2 with a one-line reason', async () => {
+    const r = await runCli(['scan', '.', '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('a bad --format value exits 2 and names the choices', async () => {
+    const r = await runCli(['scan', '.', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected one of table, json, sarif, markdown');
+  });
+
+  it('a missing folder exits 2', async () => {
+    const r = await runCli(['scan', 'does/not/exist']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('blastradius: does/not/exist: no such folder\n');
+  });
+
+  it('a config with an unknown key exits 2 naming file, line and key', async () => {
+    const dir = repoWith({ '.blastradius.yml': 'maxFileSize: 100\nfailOn: high\nbogus: 1\n' });
+    const r = await runCli(['scan', dir, '--config', join(dir, '.blastradius.yml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`blastradius: ${join(dir, '.blastradius.yml')}:3: bogus: unknown key; expected one of the keys in schema/config.schema.json\n`);
+  });
+
+  it('a config with a wrong value exits 2 naming the allowed values', async () => {
+    const dir = repoWith({ '.blastradius.yml': 'environments:\n  "deploy/**": prod\n' });
+    const r = await runCli(['scan', dir, '--config', join(dir, '.blastradius.yml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(':2: environments.deploy/**: expected one of "production", "staging", "development", "test", "unknown"');
+  });
+
+  it('invalid YAML in the config exits 2 with the line', async () => {
+    const dir = repoWith({ '.blastradius.yml': 'rules:\n  disable: [a, b\n' });
+    const r = await runCli(['scan', dir, '--config', join(dir, '.blastradius.yml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.blastradius\.yml:\d+: invalid YAML: /);
+  });
+
+  it('the config mapping overrides inferred environments', async () => {
+    const dir = repoWith({
+      'deploy.env': 'GITHUB_TOKEN=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\n',
+      '.blastradius.yml': 'environments:\n  "deploy.env": production\n',
+    });
+    const r = await runCli(['scan', dir, '--format', 'json', '--fail-on', 'none']);
+    const json = JSON.parse(r.stdout);
+    expect(json.credentials[0].environments).toEqual(['production']);
+  });
+
+  it('--fail-on decides the exit code', async () => {
+    const dir = repoWith({ 'release.sh': 'export GITHUB_TOKEN=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\n' });
+    expect((await runCli(['scan', dir, '--fail-on', 'none'])).code).toBe(0);
+    expect((await runCli(['scan', dir, '--fail-on', 'low'])).code).toBe(1);
+  });
+
+  it('rules lists detectors and prints one rule\'s help', async () => {
+    const list = await runCli(['rules']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('token-purpose-mismatch');
+    const one = await runCli(['rules', 'token-purpose-mismatch']);
+    expect(one.stdout).toContain('### How to fix');
+    const bad = await runCli(['rules', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('blastradius: unknown rule "nope"; run `blastradius rules` for the list\n');
+  });
+});
