@@ -63,7 +63,7 @@ export class BlastGraph {
     resources: readonly Resource[],
     readonly uses: readonly VariableUse[],
   ) {
-    this.resources = [...resources, ...implicitResources(credentials, resources)];
+    this.resources = mergeById([...resources, ...implicitResources(credentials, resources)]);
     for (const r of this.resources) this.#byId.set(r.id, r);
   }
 
@@ -183,6 +183,29 @@ export class BlastGraph {
     }
     return edges;
   }
+}
+
+/**
+ * Several files can describe one resource (an agent configured in two settings files, a volume named in two env
+ * files): one node, attributes merged (first value wins; lists are joined), first location kept.
+ */
+function mergeById(list: Resource[]): Resource[] {
+  const byId = new Map<string, Resource>();
+  for (const r of list) {
+    const prev = byId.get(r.id);
+    if (!prev) {
+      byId.set(r.id, { ...r, attributes: { ...r.attributes } });
+      continue;
+    }
+    for (const [k, v] of Object.entries(r.attributes)) {
+      const old = prev.attributes[k];
+      if (old === undefined) prev.attributes[k] = v;
+      else if (Array.isArray(old) && Array.isArray(v)) prev.attributes[k] = [...new Set([...old, ...v])];
+      else if (typeof old === 'boolean' && typeof v === 'boolean') prev.attributes[k] = old || v;
+    }
+    if (r.backupOf?.length) prev.backupOf = [...new Set([...(prev.backupOf ?? []), ...r.backupOf])];
+  }
+  return [...byId.values()];
 }
 
 function providerName(p: string): string {

@@ -68,8 +68,10 @@ const PLACEHOLDER_WORDS =
 export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
   if (/^(.)\1+$/.test(value)) return true;
-  // Long runs of one character (0000000, aaaaaaa) inside an otherwise key-shaped value.
-  if (/(.)\1{7,}/.test(value)) return true;
+  // Long runs of one character (0000000, aaaaaaa) inside an otherwise key-shaped value — but only when the run is a
+  // large part of it: real macaroons and some PATs carry runs of 'A' from zero bytes in their binary encoding.
+  const run = /(.)\1{7,}/.exec(value);
+  if (run && run[0].length * 4 >= value.length) return true;
   if (/(?:0123456789|abcdefghij|1234567890|ABCDEFGHIJ)/.test(value)) return true;
   return false;
 }

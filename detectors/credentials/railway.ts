@@ -14,15 +14,26 @@ function railwayContext(ctx: MatchContext): boolean {
   return /backboard\.railway\.(?:app|com)/i.test(ctx.window) && /token|key|secret|auth|bearer|project-access-token/i.test(`${name} ${ctx.line}`);
 }
 
+/** How the file sends the variable: `Bearer ${NAME}` / `'Bearer ' + NAME`, or a `Project-Access-Token` header. */
+function sentAs(text: string, name: string): 'bearer' | 'project-header' | undefined {
+  if (!name || !/backboard\.railway/i.test(text)) return undefined;
+  const n = name.replace(/[^A-Za-z0-9_$]/g, '');
+  if (new RegExp(`Project-Access-Token['"\`]?\\s*:\\s*(?:['"\`]?\\$\\{\\s*${n}\\s*\\}|${n}\\b)`, 'i').test(text)) return 'project-header';
+  if (new RegExp(`Bearer (?:\\$\\{\\s*${n}\\s*\\}|['"\`]\\s*\\+\\s*${n}\\b)`).test(text)) return 'bearer';
+  return undefined;
+}
+
+// How a token is used decides its class before how it is named: Railway documents Bearer for account/workspace
+// tokens and the Project-Access-Token header for project tokens.
 function tokenClass(ctx: MatchContext): { type: string; attributes: Record<string, string> } {
   const name = ctx.variable ?? '';
-  const here = `${ctx.line}\n${ctx.window}`;
-  if (/^RAILWAY_TOKEN$/i.test(name) || /project[-_ ]?(?:access[-_ ]?)?token/i.test(name) || /project-access-token/i.test(ctx.line))
-    return { type: 'project-token', attributes: { tokenClass: 'project', classifiedBy: name ? `variable ${name}` : 'Project-Access-Token header' } };
-  if (/RAILWAY_API_TOKEN|account|workspace|team/i.test(name))
-    return { type: 'account-token', attributes: { tokenClass: 'account-or-workspace', classifiedBy: `variable ${name}` } };
-  if (/bearer/i.test(here) && /backboard\.railway/i.test(here))
-    return { type: 'account-token', attributes: { tokenClass: 'account-or-workspace', classifiedBy: 'sent as Authorization: Bearer to backboard.railway.com' } };
+  const use = sentAs(ctx.file.text, name) ?? (/project-access-token/i.test(ctx.line) ? 'project-header' : undefined);
+  const project = (by: string) => ({ type: 'project-token', attributes: { tokenClass: 'project', classifiedBy: by } });
+  const account = (by: string) => ({ type: 'account-token', attributes: { tokenClass: 'account-or-workspace', classifiedBy: by } });
+  if (use === 'project-header') return project('sent in the Project-Access-Token header');
+  if (use === 'bearer') return account('sent as Authorization: Bearer to backboard.railway.com');
+  if (/^RAILWAY_TOKEN$/i.test(name) || /project[-_ ]?(?:access[-_ ]?)?token/i.test(name)) return project(`variable ${name}`);
+  if (/RAILWAY_API_TOKEN|account|workspace|team/i.test(name)) return account(`variable ${name}`);
   return { type: 'token', attributes: { tokenClass: 'unknown', classifiedBy: name ? `variable ${name}` : 'Railway API call nearby' } };
 }
 
@@ -41,6 +52,7 @@ export const railwayToken: CredentialRule = {
     },
   },
   keywords: ['railway'],
+  typeOrder: ['account-token', 'token', 'project-token'],
   pattern: UUID,
   secretGroup: 1,
   validate: (_v, ctx) => railwayContext(ctx),

@@ -1,0 +1,57 @@
+// URLs with inline credentials for non-database schemes: http(s), ftp(s), sftp, smtp(s), ldap(s), git, ssh.
+// Database and message-broker schemes (postgres, mysql, mongodb, redis, amqp…) are the connection-URL rules'.
+// The credential is `scheme://user:password@host[:port]` — the path and query are left out so the same credential used
+// for several endpoints is one credential. Placeholders (`user:${PASS}`, `user:password`, `<password>`) are skipped.
+// https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1 (and its warning against user:password in URIs)
+import type { CredentialRule } from '../../src/types.js';
+import { connectionAttributes, isPlaceholderPassword, parseConnectionUrl } from './shared.js';
+
+const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost\.localdomain)$/i;
+const EXAMPLE_PAIR = /^(?:user(?:name)?|admin|login|me|foo|john|jane|name):(?:pass(?:word)?|secret|foo|bar|pw|pwd|password123|admin)$/i;
+
+function parsed(v: string) {
+  const url = parseConnectionUrl(v);
+  if (!url || !url.host || !url.password) return undefined;
+  if (isPlaceholderPassword(url.password) || EXAMPLE_HOST.test(url.host)) return undefined;
+  if (EXAMPLE_PAIR.test(`${url.user}:${url.password}`)) return undefined;
+  return url;
+}
+
+export const basicAuthUrl: CredentialRule = {
+  meta: {
+    id: 'url-basic-auth',
+    title: 'URL with inline credentials',
+    severity: 'high',
+    summary: 'http(s)/ftp/smtp/ldap/git URL with user:password@ (non-database schemes).',
+    provider: 'url',
+    credentialType: 'basic-auth-url',
+    help: {
+      why: 'A password embedded in a URL travels with it: into logs, shell history, browser history, error messages and every copy of the file. It grants whatever the account can do on that host — often a registry, a git server, an SMTP relay or an internal API.',
+      fix: 'Change the password (or revoke the token) on the host, and pass credentials separately — a credential helper, a `.netrc` outside the repository, or environment variables from a secret store.',
+      references: ['https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1', 'https://cwe.mitre.org/data/definitions/798.html'],
+    },
+  },
+  keywords: ['://'],
+  pattern: /(?<![\w+.-])((?:https?|ftps?|sftp|smtps?|ldaps?|git|ssh):\/\/[^\s:/@"'<>`\\]{0,128}:[^\s@/"'<>`\\]{1,256}@[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?)(?![A-Za-z0-9.-])/i,
+  secretGroup: 1,
+  validate: (v) => parsed(v) !== undefined,
+  classify: (v) => {
+    const url = parsed(v);
+    return url ? { attributes: connectionAttributes(url) } : undefined;
+  },
+  examples: {
+    positive: [
+      'REGISTRY_URL=https://ci-bot:tRewyieFcOJCMnPItfA2yHI6@artifacts.acme-corp.io/repository/npm/',
+      'git clone https://deploy:8HmwEE2iWe3m9nubqmUL@git.acme-corp.io/platform/infra.git',
+      'SMTP_URL=smtps://mailer%40acme-corp.io:eK7H5T9ByRUnCfYh@smtp.mailgun.org:465',
+    ],
+    negative: [
+      'https://user:${PASSWORD}@artifacts.acme-corp.io/',
+      'https://user:password@artifacts.acme-corp.io/',
+      'https://deploy:Ke3vUT6eJZ1nN7GuD2JT@example.com/repo.git',
+      'DATABASE_URL=postgres://app:5K1nLXA6LZpLFuVGTUes@db.acme-corp.io:5432/app',
+    ],
+  },
+};
+
+export default [basicAuthUrl];

@@ -1,0 +1,80 @@
+// The generic rule (always last): a value bound to a secret-named variable that looks machine-generated.
+// Names: *_TOKEN, *_SECRET, *_KEY (not *_PUBLIC_KEY, *_KEY_ID, *_KEY_NAME), PASSWORD/PASSWD/PWD, API_KEY, AUTH,
+// CREDENTIALS, PRIVATE_KEY… (see isSecretName). Values: 16+ characters, above the entropy floor for their alphabet
+// (hex, alphanumeric, base64), not placeholders, booleans, numbers, paths, URLs, references to other variables,
+// dotted identifiers, e-mail addresses, UUIDs bound to ambiguous names, or documented example keys.
+// The variable comes from the engine: dotenv for .env files, the TypeScript compiler API for JS/TS, a key/value scan
+// for everything else.
+import type { CredentialRule, MatchContext } from '../../src/types.js';
+import { nameWords } from '../../src/text.js';
+import { BOUND_VALUE, charsetOf, isDocumentedExample, isSecretName, isUuid, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
+
+const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.environ|getenv|^env[.:(]|secrets?\.|vault:|^arn:|^projects\/|^ref\+|^op:\/\/|^sm:\/\/|^awssecretsmanager|^ssm:|^keyvault/i;
+
+function notASecretValue(v: string, ctx: MatchContext): boolean {
+  if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|enabled|disabled)$/i.test(v)) return true;
+  if (/^[-+]?[0-9._]+(?:e[-+]?[0-9]+)?$/i.test(v)) return true;
+  if (REFERENCE.test(v)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true; // URLs (with credentials: the URL rules)
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/.test(v) || (/\//.test(v) && /\.[a-z]{2,5}$/i.test(v)) || /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true; // paths
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/[0-9]/.test(v.replace(/\.[a-z]+$/i, ''))) return true; // dotted identifiers
+  if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true; // e-mail addresses
+  if (isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(ctx.variable ?? ''))) return true;
+  if (isDocumentedExample(v)) return true;
+  return false;
+}
+
+function inK8sSecretData(ctx: MatchContext): boolean {
+  return ctx.file.kind === 'k8s' || /\.ya?ml$/i.test(ctx.file.path)
+    ? yamlParentKey(ctx) === 'data' && /^kind:[ \t]*["']?Secret["']?[ \t]*$/m.test(yamlDocumentOf(ctx))
+    : false;
+}
+
+export const genericSecret: CredentialRule = {
+  meta: {
+    id: 'generic-secret',
+    title: 'Generic secret',
+    severity: 'medium',
+    summary: 'A high-entropy value bound to a secret-named variable (*_TOKEN, *_SECRET, *_KEY, PASSWORD, API_KEY…) with no provider-specific format.',
+    provider: 'generic',
+    credentialType: 'generic-secret',
+    help: {
+      why: 'A value that looks machine-generated, bound to a name that says it is a secret, is almost always a real credential — for a provider without a recognisable token format, an internal service, or a database. What it can reach is unknown until someone checks, which is itself the risk.',
+      fix: 'Find out what the value unlocks, rotate it there, and load it from a secret store or CI secret at runtime. If it is not a secret, rename the variable or add an inline suppression with the reason.',
+      references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html'],
+    },
+  },
+  // The engine's keyword prefilter takes the longest keyword at each position, so a longer keyword of another rule
+  // (`password:`, `token:`, `secret_key`…) hides these short ones; the common longer forms are listed too.
+  keywords: [
+    'key', 'token', 'secret', 'pass', 'pwd', 'auth', 'credential', 'creds', 'private', 'signature',
+    'password', 'password:', 'password=', 'pwd=', 'token:', 'secret_key', 'secretkey', 'secret-key', 'secret_', 'app_key',
+    'auth_secret', 'session_secret', 'cookie_secret', 'token_secret', 'session_token', 'security_token', 'sessiontoken',
+    'access_token$', 'account_key', 'accountkey', 'storage_key', 'storagekey', 'routing_key', 'routing-key', 'key-', '_auth',
+    '_authtoken', '_password', 'rest_token', 'rest_api_token', 'nextauth', 'hapikey',
+  ],
+  pattern: BOUND_VALUE,
+  secretGroup: 2,
+  validate: (v, ctx) => isSecretName(ctx.variable) && !notASecretValue(v, ctx) && looksRandom(v, 16) && !inK8sSecretData(ctx),
+  classify: (v, ctx) => ({ confidence: 'medium', attributes: { variable: ctx.variable ?? '', charset: charsetOf(v) } }),
+  examples: {
+    positive: [
+      { text: 'INTERNAL_BILLING_API_KEY=OS9I3Cc1EIqKxHVpHO9J0scce0ltuBk9sXkaEZjn', path: '.env' },
+      { text: 'export const config = { webhookSecret: "kRTp2lYZVKRdLp52BfhNhCoPvjUN2Gfq" };', path: 'src/config.ts' },
+      'db:\n  password: 1QZuaMKOHGZ8-kAnab2GO\n',
+      { text: 'ACME_TOKEN=97856b96ee0f11d5c42e661868b1bf3cb7ecf28e', path: '.env.production' },
+    ],
+    negative: [
+      { text: 'API_KEY=changeme-please-0000000000', path: '.env' },
+      { text: 'SIGNING_PUBLIC_KEY=9r772+ZkAJf11jRCvPtgoEHzx7X/CAam5NaWgaPvU9qN', path: '.env' },
+      { text: 'AWS_KMS_KEY_ID=db7775fd-4b7e-e2f3-ec81-fead9a9b0697', path: '.env' },
+      { text: 'SESSION_TOKEN=${SESSION_TOKEN}', path: '.env' },
+      { text: 'PRIVATE_KEY_PATH=/etc/ssl/private/server-key.pem', path: '.env' },
+      'const apiKey = process.env.SERVICE_API_KEY_VALUE_FROM_ENVIRONMENT;',
+      { text: 'MY_SECRET=thisismysupersecretvalue', path: '.env' },
+      { text: 'CACHE_KEY=user-profile-cache-v2-region', path: '.env' },
+    ],
+  },
+};
+
+export default [genericSecret];

@@ -1,0 +1,283 @@
+// GitHub Actions workflows: one `workflow-job` per job with its deploy environment, the secrets it references, its
+// effective GITHUB_TOKEN permissions, triggers, destructive commands and `secrets: inherit`; a variable use per
+// `${{ secrets.NAME }}`; a `backup-job` for jobs that dump a database.
+// https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions
+import { isScalar, type Node, type Scalar } from 'yaml';
+import type { InventoryParser } from '../../src/detector-api.js';
+import type { Resource, VariableUse } from '../../src/types.js';
+import type { BackupJobAttrs, WorkflowJobAttrs } from '../../src/resources.js';
+import { environmentOfName } from '../../src/classify.js';
+import { LineIndex } from '../../src/text.js';
+import { basename, environmentOf, locationAt, makeResource } from './resource-builder.js';
+import { entries, get, items, parseYaml, scalarsUnder, str, toJs } from './yaml-nodes.js';
+import { backupInScript, destructiveCommands } from './destructive-commands.js';
+import { providerOfAction, scriptSignals } from './providers.js';
+import { scriptsInvoked } from './shell-words.js';
+
+type Permissions = NonNullable<WorkflowJobAttrs['permissions']>;
+
+function permissionsOf(node: Node | null | undefined): Permissions | undefined {
+  if (node === undefined) return undefined;
+  const s = str(node);
+  if (s === 'write-all' || s === 'read-all') return s;
+  const js = toJs(node);
+  if (js && typeof js === 'object' && !Array.isArray(js)) return Object.fromEntries(Object.entries(js).map(([k, v]) => [k, String(v)]));
+  if (node === null || (isScalar(node) && node.value === null)) return {};
+  return undefined;
+}
+
+function triggersOf(node: Node | null | undefined): string[] {
+  const s = str(node);
+  if (s) return [s];
+  const seq = items(node).map(str).filter((x): x is string => !!x);
+  if (seq.length) return seq;
+  return entries(node).map(([k]) => k);
+}
+
+const SECRET_EXPR = /\$\{\{([\s\S]*?)\}\}/g;
+const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])/g;
+
+const parser: InventoryParser = {
+  meta: {
+    id: 'github-workflows',
+    title: 'GitHub Actions workflows',
+    summary: 'Workflow jobs: deploy environments, secrets used, token permissions, triggers, destructive commands and backups.',
+  },
+  applies: (file) => /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(file.path),
+  parse: (file) => {
+    const { yaml, diagnostics } = parseYaml(file);
+    if (!yaml) return { diagnostics };
+    const root = yaml.doc.contents;
+    const lines = new LineIndex(file.text);
+    const workflowName = str(get(root, 'name')) ?? basename(file.path);
+    const onNode = get(root, 'on');
+    const triggers = triggersOf(onNode);
+    const schedules = items(get(onNode, 'schedule'))
+      .map((s) => str(get(s, 'cron')))
+      .filter((x): x is string => !!x);
+    const workflowPermissions = permissionsOf(get(root, 'permissions'));
+    const workflowEnvName = environmentOfName(workflowName) === 'test' ? undefined : workflowName;
+    // Secret references: every `${{ … secrets.NAME … }}` in a node's scalars, located in the raw text.
+    const secretRefs = (node: unknown) => {
+      const out: Array<{ name: string; line: number; column: number; key?: string }> = [];
+      for (const { node: scalar, key } of scalarsUnder(node)) {
+        const range = scalar.range;
+        if (!range) continue;
+        const raw = file.text.slice(range[0], range[1]);
+        for (const expr of raw.matchAll(SECRET_EXPR)) {
+          for (const ref of expr[1]!.matchAll(SECRET_REF)) {
+            const pos = lines.position(range[0] + expr.index! + 3 + ref.index!);
+            out.push({ name: (ref[1] ?? ref[2])!, line: pos.line, column: pos.column, ...(key && key !== 'run' ? { key } : {}) });
+          }
+        }
+      }
+      return out;
+    };
+    // Workflow-level `env:` secrets reach every job.
+    const workflowSecrets = secretRefs(get(root, 'env'));
+    const workflowSignals = new Set<string>();
+    const resources: Resource[] = [];
+    const uses: VariableUse[] = [];
+
+    resources.push(
+      makeResource(file, {
+        id: `gha:${file.path}`,
+        provider: 'github',
+        type: 'workflow',
+        name: workflowName,
+        environment: environmentOf(file, workflowEnvName),
+        line: 1,
+        attributes: { workflow: file.path, triggers, permissions: workflowPermissions ?? 'default', jobs: entries(get(root, 'jobs')).map(([k]) => k) },
+      }),
+    );
+
+    for (const [jobId, job, pair] of entries(get(root, 'jobs'))) {
+      const jobLine = yaml.lineOf(pair.key as Node);
+      const jobName = str(get(job, 'name')) ?? jobId;
+      const envNode = get(job, 'environment');
+      const deployEnvironment = str(envNode) ?? str(get(envNode, 'name'));
+      const workingDirectory = str(get(get(get(job, 'defaults'), 'run'), 'working-directory')) ?? str(get(get(get(root, 'defaults'), 'run'), 'working-directory'));
+      const environment = environmentOf(file, deployEnvironment, jobId, jobName, workingDirectory, workflowEnvName);
+
+      const runs: Array<{ script: string; line: number }> = [];
+      const actionSignals: string[] = [];
+      const jobUses = str(get(job, 'uses'));
+      if (jobUses) actionSignals.push(...[providerOfAction(jobUses)].filter((x): x is string => !!x));
+      for (const step of items(get(job, 'steps'))) {
+        const runNode = get(step, 'run');
+        const run = str(runNode);
+        if (run && runNode) {
+          const block = isScalar(runNode) && ((runNode as Scalar).type === 'BLOCK_LITERAL' || (runNode as Scalar).type === 'BLOCK_FOLDED');
+          runs.push({ script: run, line: yaml.lineOf(runNode) + (block ? 1 : 0) });
+        }
+        const u = str(get(step, 'uses'));
+        const p = u ? providerOfAction(u) : undefined;
+        if (p) actionSignals.push(p);
+      }
+      const signals = [...new Set([...actionSignals, ...runs.flatMap((r) => scriptSignals(r.script))])];
+      const hits = runs.flatMap((r) => destructiveCommands(r.script).map((h) => ({ ...h, line: r.line + h.line - 1 })));
+
+      const secretNames = new Set<string>(workflowSecrets.map((r) => r.name));
+      for (const r of secretRefs(job)) {
+        secretNames.add(r.name);
+        uses.push({
+          variable: r.name,
+          location: locationAt(file, r.line, environment, {
+            startColumn: r.column,
+            ...(r.key ? { variable: r.key } : {}),
+            context: `job ${jobId} in ${workflowName}${deployEnvironment ? ` (environment ${deployEnvironment})` : ''}`,
+          }),
+          signals,
+        });
+      }
+      for (const s of signals) workflowSignals.add(s);
+
+      const attributes: WorkflowJobAttrs & Record<string, unknown> = {
+        workflow: file.path,
+        job: jobId,
+        deployEnvironment,
+        secrets: [...secretNames],
+        permissions: permissionsOf(get(job, 'permissions')) ?? workflowPermissions ?? 'default',
+        triggers,
+        destructiveCommands: hits.map((h) => h.destructive),
+        secretsInherit: str(get(job, 'secrets')) === 'inherit' || undefined,
+        ...(jobUses ? { reusableWorkflow: jobUses } : {}),
+        ...(runs.some((r) => scriptsInvoked(r.script).length) ? { runsScripts: [...new Set(runs.flatMap((r) => scriptsInvoked(r.script)))] } : {}),
+        ...(signals.length ? { signals } : {}),
+      };
+      resources.push(
+        makeResource(file, {
+          id: `gha:${file.path}#${jobId}`,
+          provider: 'github',
+          type: 'workflow-job',
+          name: `${workflowName} / ${jobName}`,
+          environment,
+          line: jobLine,
+          attributes: { ...attributes },
+        }),
+      );
+
+      const backup = backupInScript(runs.map((r) => r.script).join('\n'));
+      if (backup) {
+        const artifact = actionSignals.length === 0 && items(get(job, 'steps')).some((s) => /^actions\/upload-artifact@/.test(str(get(s, 'uses')) ?? ''));
+        const b: BackupJobAttrs = {
+          destination: backup.destination === 'unknown' && artifact ? 'off-platform' : backup.destination,
+          target: backup.destination === 'unknown' && artifact ? 'GitHub Actions artifact' : backup.target,
+          schedule: schedules.join(', ') || undefined,
+        };
+        resources.push(
+          makeResource(file, {
+            id: `gha:${file.path}#${jobId}/backup`,
+            provider: 'github',
+            type: 'backup-job',
+            name: `${jobName} (${backup.tool})`,
+            environment,
+            line: runs[0]?.line ?? jobLine,
+            attributes: { ...b, tool: backup.tool, job: `gha:${file.path}#${jobId}` },
+          }),
+        );
+      }
+    }
+    for (const r of workflowSecrets)
+      uses.push({
+        variable: r.name,
+        location: locationAt(file, r.line, environmentOf(file, workflowEnvName), {
+          startColumn: r.column,
+          ...(r.key ? { variable: r.key } : {}),
+          context: `workflow-level env of ${workflowName}: every job`,
+        }),
+        signals: [...workflowSignals],
+      });
+    return { resources, uses, diagnostics };
+  },
+  examples: [
+    {
+      // A production deploy with the Railway CLI, and a destroy job, in the style of GitHub's and Railway's docs.
+      file: {
+        path: '.github/workflows/deploy.yml',
+        text: `name: Deploy
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+permissions: write-all
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment:
+      name: production
+      url: https://shop.example.com
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm i -g @railway/cli
+      - name: Deploy
+        run: railway up --service api
+        env:
+          RAILWAY_TOKEN: \${{ secrets.RAILWAY_TOKEN }}
+  teardown:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - run: |
+          terraform init
+          terraform destroy -auto-approve
+        env:
+          AWS_ACCESS_KEY_ID: \${{ secrets.AWS_ACCESS_KEY_ID }}
+          AWS_SECRET_ACCESS_KEY: \${{ secrets['AWS_SECRET_ACCESS_KEY'] }}
+  call:
+    uses: ./.github/workflows/reusable.yml
+    secrets: inherit
+`,
+      },
+      expect: [
+        {
+          id: 'gha:.github/workflows/deploy.yml#deploy',
+          type: 'workflow-job',
+          environment: 'production',
+          attributes: { deployEnvironment: 'production', secrets: ['RAILWAY_TOKEN'], permissions: 'write-all', triggers: ['push', 'workflow_dispatch'] },
+        },
+        {
+          id: 'gha:.github/workflows/deploy.yml#teardown',
+          attributes: {
+            permissions: { contents: 'read' },
+            destructiveCommands: ['terraform destroy -auto-approve'],
+            secrets: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
+          },
+        },
+        { id: 'gha:.github/workflows/deploy.yml#call', attributes: { secretsInherit: true } },
+      ],
+      reject: ['gha:.github/workflows/deploy.yml#deploy/backup'],
+    },
+    {
+      // A nightly pg_dump that uploads to S3 (off-platform), and a near-miss: a plan-only Terraform job.
+      file: {
+        path: '.github/workflows/nightly-backup.yml',
+        text: `name: Nightly backup
+on:
+  schedule:
+    - cron: '0 3 * * *'
+jobs:
+  backup:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Dump
+        run: |
+          pg_dump "\${{ secrets.PROD_DATABASE_URL }}" -Fc -f db.dump
+          aws s3 cp db.dump "s3://acme-db-backups/$(date +%F).dump"
+  plan:
+    runs-on: ubuntu-latest
+    steps:
+      - run: terraform plan && terraform apply -auto-approve
+`,
+      },
+      expect: [
+        { id: 'gha:.github/workflows/nightly-backup.yml#backup/backup', type: 'backup-job', attributes: { destination: 'off-platform', schedule: '0 3 * * *' } },
+        { id: 'gha:.github/workflows/nightly-backup.yml#plan', attributes: { destructiveCommands: [], permissions: 'default', triggers: ['schedule'] } },
+      ],
+      reject: ['gha:.github/workflows/nightly-backup.yml#plan/backup'],
+    },
+  ],
+};
+
+export default parser;
