@@ -47,7 +47,7 @@ export function isAgentConfig(p: string): boolean {
 const PROD = /(?:^|[^a-z])(?:prod|production|prd|live)(?:[^a-z]|$)/;
 const STAGING = /(?:^|[^a-z])(?:staging|stage|stg|preprod|pre-prod|uat|qa)(?:[^a-z]|$)/;
 const DEV = /(?:^|[^a-z])(?:dev|development|local)(?:[^a-z]|$)/;
-const TEST = /(?:^|[^a-z])(?:test|tests|testing|spec|ci)(?:[^a-z]|$)/;
+const TEST = /(?:^|[^a-z])(?:test|tests|testing|spec)(?:[^a-z]|$)/;
 
 /** Classifies a name (file name, folder, workflow environment, branch) as an environment, or unknown. */
 export function environmentOfName(name: string): Environment {

@@ -9,6 +9,10 @@ import { scanDirectory } from './scan.js';
 import { FORMATS, render, type Format } from './report/index.js';
 import { catalog, helpMarkdown, TOOL } from './report/meta.js';
 import { atOrAbove } from './rules.js';
+import { checkHistoryOptions, type HistoryOptions } from './history.js';
+import { createBaseline, loadBaseline, renderBaseline } from './baseline.js';
+import { runDiffScan } from './diff-cli.js';
+import { visible } from './report/safe-text.js';
 
 type FailOn = Severity | 'none';
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -21,6 +25,13 @@ interface ScanFlags {
   color: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  history?: boolean;
+  since?: string;
+  branch?: string;
+  baseline?: string;
+  diffBase?: string;
+  live?: boolean;
+  liveProviders?: string;
 }
 
 function choice<T extends string>(allowed: readonly T[]) {
@@ -52,8 +63,34 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--no-color', 'disable colours (also NO_COLOR)')
     .option('-q, --quiet', 'print nothing but the report (no summary on stderr)')
     .option('-v, --verbose', 'print stage timings and diagnostics on stderr')
+    .option('--history', 'also scan the lines added in every commit of every ref (a secret deleted at HEAD is still leaked)')
+    .option('--since <ref>', 'history: only commits not reachable from REF (implies --history)')
+    .option('--branch <ref>', 'history: walk REF instead of every ref (implies --history)')
+    .option('--baseline <file>', 'mark findings listed in this baseline file suppressed; report entries that no longer match')
+    .option('--live', "confirm scopes with read-only, allow-listed requests to each credential's own provider (off by default)")
+    .option('--live-providers <ids>', 'with --live: contact only these providers, comma-separated (e.g. railway,github)')
+    .option('--diff-base <sha>', 'PR mode: compare with this commit and report what the change adds or widens; --fail-on applies to new findings')
     .action(async (path: string, flags: ScanFlags) => {
       exitCode = await runScan(path, flags, io);
+    });
+
+  program
+    .command('baseline')
+    .description('print a baseline of the current findings (fingerprints, no secrets): blastradius baseline > .blastradius-baseline.json')
+    .argument('[path]', 'folder to scan', '.')
+    .option('-c, --config <file>', 'configuration file (default: .blastradius.yml/.yaml/.json in the scanned folder)')
+    .option('-o, --output <file>', 'write the baseline to a file instead of standard output')
+    .option('--history', 'include findings from git history')
+    .option('--since <ref>', 'history: only commits not reachable from REF (implies --history)')
+    .option('--branch <ref>', 'history: walk REF instead of every ref (implies --history)')
+    .action(async (path: string, flags: Pick<ScanFlags, 'config' | 'output' | 'history' | 'since' | 'branch'>) => {
+      const root = resolve(path);
+      if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${path}: no such folder`);
+      const config = loadConfig(root, flags.config);
+      const result = await scanDirectory(root, { config, history: historyOptions(root, flags) });
+      const text = result.vault.scrub(renderBaseline(createBaseline(result.findings, result.credentials)));
+      if (flags.output) writeFileSync(flags.output, text);
+      else io.stdout(text);
     });
 
   program
@@ -85,11 +122,18 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   if (!statSync(root).isDirectory()) throw new UsageError(`${path}: not a folder`);
   const config = loadConfig(root, flags.config);
   const failOn: FailOn = flags.failOn ?? config.failOn ?? 'high';
+  const history = historyOptions(root, flags);
+  const baseline = flags.baseline ? loadBaseline(resolve(flags.baseline), flags.baseline) : undefined;
   const color = flags.color && !io.env.NO_COLOR && !flags.output && io.isTTY;
+  if (flags.diffBase) return runDiffScan(root, path, flags.diffBase, flags, { config, baseline }, failOn, { ...io, color });
   const progress = io.isTTY && !flags.quiet;
   let lastDraw = 0;
+  const live = await liveOptions(flags, io);
   const result = await scanDirectory(root, {
     config,
+    live,
+    history,
+    baseline,
     onProgress: progress
       ? (done, total) => {
           const now = Date.now();
@@ -101,7 +145,7 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   });
   if (progress) io.stderr('\r\x1b[K');
   result.target = path;
-  const text = render(result, flags.format, { color, width: process.stdout.columns });
+  const text = await render(result, flags.format, { color, width: process.stdout.columns });
   if (flags.output) writeFileSync(flags.output, text);
   else io.stdout(text);
   if (flags.verbose) {
@@ -111,12 +155,45 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
         .map(([k, v]) => `${k} ${v.toFixed(1)}`)
         .join(', ')}; ${result.stats.files} files, ${(result.stats.bytes / 1e6).toFixed(1)} MB\n`,
     );
-    for (const d of result.diagnostics) io.stderr(result.vault.scrub(`diagnostic: ${d.path}: ${d.message}\n`));
+    for (const d of result.diagnostics) io.stderr(result.vault.scrub(`diagnostic: ${visible(d.path)}: ${visible(d.message)}\n`));
   }
   const failing = result.findings.filter((f) => !f.suppressed && atOrAbove(f.severity, failOn));
+  const stale = result.diagnostics.filter((d) => d.code === 'baseline-stale').length;
+  if (stale && !flags.quiet && !flags.verbose)
+    io.stderr(`blastradius: ${stale} baseline entr${stale === 1 ? 'y no longer matches' : 'ies no longer match'} any finding (run with --verbose to list them)\n`);
   if (!flags.quiet && (flags.output || flags.format !== 'table'))
     io.stderr(`blastradius: ${result.findings.length} finding(s), ${failing.length} at or above ${failOn}${flags.output ? `; report written to ${flags.output}` : ''}\n`);
   return failing.length ? 1 : 0;
+}
+
+/** `--live` and `--live-providers a,b`; the plan (which providers will be contacted) is printed before any request. */
+async function liveOptions(flags: Pick<ScanFlags, 'live' | 'liveProviders'>, io: Parameters<typeof buildProgram>[0]) {
+  if (!flags.live) {
+    if (flags.liveProviders !== undefined) throw new UsageError('--live-providers needs --live');
+    return undefined;
+  }
+  const { liveResolvers } = await import('../detectors/scopes/live/index.js');
+  const known = liveResolvers.map((r) => r.provider.id);
+  const providers = flags.liveProviders?.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = providers?.filter((p) => !known.includes(p)) ?? [];
+  if (unknown.length) throw new UsageError(`--live-providers: unknown provider ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  return {
+    providers,
+    env: io.env,
+    onPlan: (plan: Array<{ provider: string; title: string; target: string; credentials: number }>) => {
+      if (!plan.length) return io.stderr('blastradius --live: no credential here certainly belongs to a supported provider; nothing will be contacted\n');
+      io.stderr('blastradius --live: read-only requests will go to:\n');
+      for (const p of plan) io.stderr(`  ${p.provider.padEnd(12)} ${p.target} (${p.credentials} credential${p.credentials === 1 ? '' : 's'})\n`);
+    },
+  };
+}
+
+/** `--history`, `--since REF`, `--branch REF` (either ref implies history), checked against the repository. */
+function historyOptions(root: string, flags: Pick<ScanFlags, 'history' | 'since' | 'branch'>): HistoryOptions | undefined {
+  if (!flags.history && flags.since === undefined && flags.branch === undefined) return undefined;
+  const options: HistoryOptions = { since: flags.since, branch: flags.branch };
+  checkHistoryOptions(root, options);
+  return options;
 }
 
 export async function main(argv: string[], io = defaultIo()): Promise<number> {

@@ -6,6 +6,10 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { Environment, Severity } from './types.js';
 import configSchema from '../schema/config.schema.json' with { type: 'json' };
+import { validateCustomRules, type CustomRuleConfig } from './custom-rules.js';
+import { credentialRules } from '../detectors/credentials/index.js';
+import { redact } from './secrets.js';
+import { shannonEntropy } from './text.js';
 
 export interface Config {
   environments: Record<string, Environment>;
@@ -14,6 +18,8 @@ export interface Config {
   allowlist: { paths: string[]; fingerprints: string[] };
   rules: { disable: string[]; severity: Record<string, Severity> };
   failOn?: Severity | 'none';
+  /** Extra credential rules (regex, keywords, entropy), checked for catastrophic backtracking at load. */
+  customRules?: CustomRuleConfig[];
   /** The file it came from, for messages. */
   source?: string;
 }
@@ -62,16 +68,37 @@ export function parseConfig(text: string, shown: string): Config {
     const line = err.linePos?.[0]?.line ?? 1;
     throw new UsageError(`${shown}:${line}: invalid ${shown.endsWith('.json') ? 'JSON' : 'YAML'}: ${err.message.split('\n')[0]}`);
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // A YAML alias bomb (a billion laughs) is refused here rather than expanded.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new UsageError(`${shown}:1: cannot use this configuration: ${(e as Error).message}`);
+  }
   if (!validate(data)) {
     const err = pickError(validate.errors ?? []);
     const pathParts = err.instancePath.split('/').slice(1).map(decodePointer);
     const key = err.keyword === 'additionalProperties' ? [...pathParts, String(err.params.additionalProperty)] : pathParts;
     const node = nodeAt(doc.contents as Node | null, key);
     const line = node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-    throw new UsageError(`${shown}:${line}: ${key.join('.') || '(top level)'}: ${describe(err)}`);
+    throw new UsageError(`${shown}:${line}: ${key.map(safeKey).join('.') || '(top level)'}: ${describe(err)}`);
+  }
+  const custom = (data as Partial<Config>).customRules;
+  if (custom?.length) {
+    const err = validateCustomRules(custom, new Set(credentialRules.map((r) => r.meta.id)))[0];
+    if (err) {
+      const key = err.key.map(String);
+      const node = nodeAt(doc.contents as Node | null, key);
+      const line = node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+      throw new UsageError(`${shown}:${line}: ${key.map(safeKey).join('.')}: ${err.message}`);
+    }
   }
   return { ...defaultConfig(), ...(data as Partial<Config>), source: shown, rules: { ...defaultConfig().rules, ...((data as Partial<Config>).rules ?? {}) }, allowlist: { ...defaultConfig().allowlist, ...((data as Partial<Config>).allowlist ?? {}) } };
+}
+
+/** A key is echoed in errors; one that looks like key material (a pasted token) is shown redacted. */
+function safeKey(k: string): string {
+  return k.length >= 16 && /\d/.test(k) && shannonEntropy(k) > 3.2 ? redact(k) : k;
 }
 
 function pickError(errors: ErrorObject[]): ErrorObject {

@@ -32,9 +32,16 @@ export interface InventoryParser {
   meta: Pick<DetectorMeta, 'id' | 'title' | 'summary'>;
   /** Cheap test on the path/kind; the parser runs only on files it claims. */
   applies: (file: SourceFile) => boolean;
-  parse: (file: SourceFile) => Partial<InventoryResult> | Promise<Partial<InventoryResult>>;
+  /**
+   * Optional pre-pass over every file the parser claims, before any is parsed (Terraform reads variables, locals and
+   * `*.tfvars` per folder). Its result is handed to `parse`; without it `parse` must still work on one file alone.
+   */
+  prepare?: (files: readonly SourceFile[]) => unknown;
+  parse: (file: SourceFile, prepared?: unknown) => Partial<InventoryResult> | Promise<Partial<InventoryResult>>;
   examples: Array<{
     file: { path: string; text: string };
+    /** Other files of the same repository, given to `prepare` with `file` (tfvars, sibling modules). */
+    related?: Array<{ path: string; text: string }>;
     /** Resource ids (or id prefixes ending in '*') that must be produced, with attributes that must hold. */
     expect: Array<{ id: string; type?: Resource['type']; environment?: Environment; attributes?: Record<string, unknown> }>;
     /** Resource ids that must not be produced. */

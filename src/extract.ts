@@ -37,8 +37,15 @@ export class RuleEngine {
         this.#byKeyword.set(k, list);
       }
     }
-    // Longest first so that alternation prefers the more specific keyword at one position.
-    const sorted = [...keywords].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    // The alternation finds one keyword per position (the longest); the rules of every keyword contained in it are
+    // registered with it, so a shorter keyword at the same place (`sk_` inside `sk_test_`) is never hidden.
+    const all = [...keywords];
+    for (const k of all) {
+      const rulesOf = new Set(this.#byKeyword.get(k));
+      for (const inner of all) if (inner !== k && k.includes(inner)) for (const r of this.#byKeyword.get(inner)!) rulesOf.add(r);
+      this.#byKeyword.set(k, [...rulesOf]);
+    }
+    const sorted = all.sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.#keywordRe = sorted.length ? new RegExp(sorted.join('|'), 'gi') : undefined;
   }
 
@@ -46,11 +53,14 @@ export class RuleEngine {
   candidates(text: string): CredentialRule[] {
     const hit = new Set<CredentialRule>(this.#always);
     if (this.#keywordRe) {
-      this.#keywordRe.lastIndex = 0;
+      const re = this.#keywordRe;
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
       const seen = new Set<string>();
-      while ((m = this.#keywordRe.exec(text))) {
+      while ((m = re.exec(text))) {
         const k = m[0].toLowerCase();
+        // Keywords that start inside this match (or are shorter at the same place) are found on the next steps.
+        re.lastIndex = m.index + 1;
         if (seen.has(k)) continue;
         seen.add(k);
         for (const r of this.#byKeyword.get(k) ?? []) hit.add(r);

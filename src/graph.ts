@@ -96,6 +96,7 @@ export class BlastGraph {
     const vol = (resource.attributes as DatabaseAttrs).volume;
     if (vol) ids.add(vol);
     return this.resources.filter((b) => {
+      if (b.id === resource.id) return false;
       if (b.backupOf?.some((id) => ids.has(id))) return true;
       // A dump job writing onto "the volume" of the same platform and environment backs up what lives there.
       // An off-platform dump job of the same environment is taken to cover that environment's data.

@@ -1,6 +1,8 @@
 // Reads one file as text: detects binary content, UTF-16 byte-order marks and invalid UTF-8 (decoded lossily and
-// reported, so the rest of the file is still scanned).
-import { readFileSync } from 'node:fs';
+// reported, so the rest of the file is still scanned). The file is opened without blocking and without following a
+// link, and must still be a regular file within the size limit when it is read: a file swapped for a FIFO, a device
+// or a symbolic link after the walk, or grown past the limit, becomes a diagnostic instead of a hang or a huge read.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from './types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
@@ -8,13 +10,32 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 export type ReadResult = { text: string; diagnostic?: Diagnostic } | { text?: undefined; diagnostic: Diagnostic };
 
-export function readText(absPath: string, path: string): ReadResult {
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+export function readText(absPath: string | Buffer, path: string, maxSize = Number.MAX_SAFE_INTEGER): ReadResult {
   let buf: Buffer;
+  let fd: number | undefined;
   try {
-    buf = readFileSync(absPath);
+    fd = openSync(absPath, OPEN_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { diagnostic: { path, code: 'not-a-file', message: 'skipped: no longer a regular file when it was read' } };
+    if (st.size > maxSize) return { diagnostic: { path, code: 'too-large', message: 'skipped: grew past the size limit (maxFileSize) during the scan' } };
+    // Read what is there now, and at most the limit: a file growing while it is read is cut at the limit.
+    const want = Math.min(st.size, maxSize);
+    buf = Buffer.allocUnsafe(want);
+    let got = 0;
+    while (got < want) {
+      const n = readSync(fd, buf, got, want - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    buf = buf.subarray(0, got);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { diagnostic: { path, code: 'unreadable', message: `skipped: cannot read (${code})` } };
+    const why = code === 'ENOENT' ? 'deleted during the scan' : code === 'ELOOP' ? 'replaced by a symbolic link during the scan' : `cannot read (${code})`;
+    return { diagnostic: { path, code: 'unreadable', message: `skipped: ${why}` } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return decode(buf, path);
 }

@@ -1,6 +1,6 @@
 // The attribute vocabulary of inventory resources: what parsers record and rules read. A parser sets only what the
 // source says; an absent attribute means "not stated" (rules treat it as the platform default or as unknown).
-import type { Resource } from './types.js';
+import type { Resource, Scope } from './types.js';
 
 export interface DatabaseAttrs {
   engine?: string;
@@ -69,6 +69,10 @@ export interface WorkflowJobAttrs {
   /** Destructive commands the job runs, e.g. `terraform destroy -auto-approve`. */
   destructiveCommands?: string[];
   secretsInherit?: boolean;
+  /** The job checks out the pull request's head (`ref: ${{ github.event.pull_request.head.sha }}`, `gh pr checkout`): untrusted code. */
+  checksOutPullRequest?: boolean;
+  /** The reusable workflow a job calls (`uses: owner/repo/.github/workflows/x.yml@ref` or `./.github/workflows/x.yml`). */
+  reusableWorkflow?: string;
 }
 
 export interface ScriptAttrs {
@@ -94,6 +98,14 @@ export interface AgentAttrs {
   /** Shell command prefixes the agent is denied or must ask for. */
   denyCommands?: string[];
   askCommands?: string[];
+  /** From instruction files (AGENTS.md, CLAUDE.md, rules): destructive commands the agent is told to run. */
+  instructedCommands?: string[];
+  /** Whether any instructed destructive command skips its confirmation. */
+  instructedForce?: boolean;
+  /** Scripts (package.json/Makefile names) the instructions tell the agent to run. */
+  instructedScripts?: string[];
+  /** Secret files the instructions tell the agent to read or load (`source .env.production`, `cat .env`). */
+  instructedSecretFiles?: string[];
 }
 
 export interface McpServerAttrs {
@@ -104,7 +116,7 @@ export interface McpServerAttrs {
 }
 
 export interface IamPrincipalAttrs {
-  principalType?: 'user' | 'role' | 'group' | 'service-account';
+  principalType?: 'user' | 'role' | 'group' | 'service-account' | 'api-token';
   /** Managed policy ARNs or names attached. */
   policies?: string[];
   /** Inline or customer policy documents (parsed JSON). */
@@ -116,6 +128,104 @@ export interface IamPrincipalAttrs {
   /** GCP roles bound to it. */
   roles?: string[];
   email?: string;
+}
+
+/** Backup settings beyond retention: Cloud SQL, DynamoDB, EFS. */
+export interface DatabaseBackupAttrs {
+  /** Automated backups switched on (Cloud SQL `backup_configuration.enabled`, EFS backup policy). */
+  backupsEnabled?: boolean;
+  /** Point-in-time recovery (DynamoDB `point_in_time_recovery`, Cloud SQL `point_in_time_recovery_enabled`). */
+  pointInTimeRecovery?: boolean;
+  /** Cloud SQL `settings.deletion_protection_enabled`: the API-level guard (also stops console/gcloud deletes). */
+  deletionProtectionApi?: boolean;
+  /** Aurora cluster (engine aurora-*). */
+  aurora?: boolean;
+  /** EBS `final_snapshot`: a snapshot is taken before the volume is deleted. */
+  finalSnapshot?: boolean;
+  /** Where the platform's own backups live: 'platform' = kept by the same provider/account (Render, Heroku, Supabase). */
+  backupStorage?: 'platform' | 'off-platform' | 'none' | 'unknown';
+}
+
+/** GCS retention policy: with `is_locked` the bucket is write-once (objects cannot be deleted before the period). */
+export interface BucketRetentionAttrs {
+  retentionLocked?: boolean;
+  retentionDays?: number;
+  /** GCS soft delete window; 0 turns it off. */
+  softDeleteDays?: number;
+}
+
+/** A GCP IAM role binding held by a principal. */
+export interface GcpRoleBinding {
+  role: string;
+  /** Where it is granted: 'project' | 'folder' | 'organization', or the resource kind ('bucket', 'service-account', …). */
+  on: string;
+  /** The project id, bucket name or resource reference, when known. */
+  target?: string;
+  /** Bound with an IAM condition: it may apply only some of the time. */
+  conditional?: boolean;
+}
+
+export interface GcpPrincipalAttrs {
+  /** `google_service_account.account_id`. */
+  accountId?: string;
+  project?: string;
+  roleBindings?: GcpRoleBinding[];
+}
+
+/** A Cloudflare API token declared in Terraform (`cloudflare_api_token`). */
+export interface CloudflareTokenAttrs {
+  /** Permission group names (`DNS Write`) or ids when no name is known. */
+  permissionGroups?: string[];
+  /** Resource keys of its policies, e.g. `com.cloudflare.api.account.zone.*`. */
+  tokenResources?: string[];
+  /** Zone names of zone-specific policy resources, when the zone is declared in Terraform. */
+  tokenZones?: string[];
+}
+
+/** Services, projects and environments on hosting platforms (Render, Fly, Heroku, Vercel, Netlify, Supabase). */
+export interface PlatformServiceAttrs {
+  platform?: string;
+  /** Plan or tier, e.g. `starter`, `pro` (decides backups on some platforms). */
+  plan?: string;
+  region?: string;
+  /** Env var names it reads or is given (never values). */
+  envVars?: string[];
+  /** Linked env groups / addons. */
+  envGroups?: string[];
+  addons?: string[];
+  /** Reachable from any IP (no allow list). */
+  publicAccess?: boolean;
+}
+
+/** Kubernetes objects. */
+export interface KubernetesAttrs {
+  kind?: string;
+  namespace?: string;
+  storageClass?: string;
+  storage?: string;
+  /** kustomize overlay or Helm values file the object came from. */
+  overlay?: string;
+  /** Workloads that mount the claim. */
+  mountedBy?: string[];
+}
+
+/** GitLab CI job specifics (beyond WorkflowJobAttrs). */
+export interface GitlabJobAttrs {
+  stage?: string;
+  /** `environment:url`. */
+  environmentUrl?: string;
+  /** Branches/refs the job is restricted to by `rules`/`only`. */
+  refs?: string[];
+  /** True when the job only runs on the default or a protected-looking branch (main/master/production, tags). */
+  protectedRefsOnly?: boolean;
+  /** CI/CD variables the job reads (`$NAME`), not declared in the file: project/group variables. */
+  variables?: string[];
+  when?: string;
+}
+
+/** The job's GITHUB_TOKEN: its effective permissions as a scope (detectors/scopes/github-token.ts). */
+export interface WorkflowTokenAttrs {
+  tokenScope?: Scope;
 }
 
 export function attrs<T>(r: Resource): T {

@@ -2,8 +2,8 @@
 // that can hold secrets (an agent reads those too). fdir lists, `ignore` applies .gitignore semantics, git (when
 // present) says which files are tracked. Symlinks are never followed out of the root.
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { accessSync, constants as fsConstants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic, GitStatus } from './types.js';
@@ -12,7 +12,8 @@ import { fileKind } from './classify.js';
 export interface WalkEntry {
   /** Repository-relative, forward slashes. */
   path: string;
-  absPath: string;
+  /** What to open: the file itself, or a symbolic link's target inside the root; raw bytes when the name is not UTF-8. */
+  absPath: string | Buffer;
   size: number;
   gitStatus: GitStatus;
 }
@@ -90,6 +91,16 @@ export function walk(root: string, options: WalkOptions): { entries: WalkEntry[]
       if (SKIP_DIRS.has(name)) return true;
       const rel = relOf(dirPath.replace(/[\\/]$/, ''));
       if (rel && extraIgnore.ignores(rel + '/')) return true;
+      // fdir skips folders it cannot read without a word: say so (a name that is not UTF-8 cannot be opened at all).
+      const problem = name.includes('\uFFFD') ? 'ENAME' : unreadableDir(dirPath);
+      if (problem) {
+        diagnostics.push({
+          path: rel,
+          code: 'unreadable',
+          message: problem === 'ENAME' ? 'skipped: folder name is not valid UTF-8; its files were not scanned' : `skipped: folder cannot be read (${problem})`,
+        });
+        return true;
+      }
       // Descend into gitignored folders (they may hold .env files) but remember they are ignored.
       const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
       if (ignoredDirs.has(parent) || (rel && ignoredBy(rel, true))) ignoredDirs.add(rel);
@@ -112,8 +123,9 @@ export function walk(root: string, options: WalkOptions): { entries: WalkEntry[]
       gitStatus = 'ignored-but-present';
     } else gitStatus = tracked ? 'untracked' : 'no-git';
 
-    const size = fileSize(abs, rel, rootReal, diagnostics);
-    if (size === undefined) continue;
+    const stat = fileSize(abs, rel, rootReal, diagnostics);
+    if (stat === undefined) continue;
+    const { size, open } = stat;
     if (size > options.maxFileSize) {
       diagnostics.push({
         path: rel,
@@ -122,17 +134,45 @@ export function walk(root: string, options: WalkOptions): { entries: WalkEntry[]
       });
       continue;
     }
-    entries.push({ path: rel, absPath: abs, size, gitStatus });
+    entries.push({ path: rel, absPath: open, size, gitStatus });
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries, diagnostics };
 }
 
-/** Size of a regular file, following a symlink only when its target stays inside the root. */
-function fileSize(abs: string, rel: string, rootReal: string, diagnostics: Diagnostic[]): number | undefined {
+/**
+ * A name that is not valid UTF-8 reaches us decoded with U+FFFD, which no longer opens: find the raw bytes of the
+ * entry in its folder (undefined when the folder is itself unreachable or two raw names decode alike).
+ */
+function rawName(abs: string): Buffer | undefined {
+  const dir = dirname(abs);
+  if (dir.includes('\uFFFD')) return undefined;
+  try {
+    const want = basename(abs);
+    const hits = readdirSync(dir, { encoding: 'buffer' }).filter((b) => b.toString('utf8') === want);
+    return hits.length === 1 ? Buffer.concat([Buffer.from(dir + sep), hits[0]!]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Size of a regular file and the path to open, following a symlink only when its target stays inside the root.
+ * FIFOs, sockets and devices are never opened (fdir does not even list FIFOs; those reached otherwise get a diagnostic).
+ */
+function fileSize(abs: string, rel: string, rootReal: string, diagnostics: Diagnostic[]): { size: number; open: string | Buffer } | undefined {
+  if (abs.includes('\uFFFD')) {
+    const raw = rawName(abs);
+    const st = raw ? lstatOrUndefined(raw) : undefined;
+    if (raw && st?.isFile()) return { size: st.size, open: raw };
+    if (!raw || !st) {
+      diagnostics.push({ path: rel, code: 'unreadable', message: 'skipped: the file name is not valid UTF-8 and could not be opened' });
+      return undefined;
+    }
+  }
   try {
     const st = lstatSync(abs);
-    if (st.isFile()) return st.size;
+    if (st.isFile()) return { size: st.size, open: abs };
     if (!st.isSymbolicLink()) {
       diagnostics.push({ path: rel, code: 'not-a-file', message: 'skipped: not a regular file (FIFO, socket or device)' });
       return undefined;
@@ -155,10 +195,31 @@ function fileSize(abs: string, rel: string, rootReal: string, diagnostics: Diagn
     }
     const tst = statSync(target);
     // A link to a folder inside the root: its files are scanned where they really are.
-    if (!tst.isFile()) return undefined;
-    return tst.size;
+    if (tst.isDirectory()) return undefined;
+    if (!tst.isFile()) {
+      diagnostics.push({ path: rel, code: 'not-a-file', message: 'skipped: symbolic link to something that is not a regular file (FIFO, socket or device)' });
+      return undefined;
+    }
+    return { size: tst.size, open: target };
   } catch (e) {
     diagnostics.push({ path: rel, code: 'unreadable', message: `skipped: cannot stat (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+    return undefined;
+  }
+}
+
+function unreadableDir(dir: string): string | undefined {
+  try {
+    accessSync(dir, fsConstants.R_OK | fsConstants.X_OK);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? 'error';
+  }
+}
+
+function lstatOrUndefined(p: Buffer): Stats | undefined {
+  try {
+    return lstatSync(p);
+  } catch {
     return undefined;
   }
 }

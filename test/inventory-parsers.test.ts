@@ -17,7 +17,9 @@ describe('inventory parsers', () => {
         it(`example ${i + 1} (${ex.file.path})`, async () => {
           const file = sourceFile(ex.file.path, ex.file.text);
           expect(parser.applies(file)).toBe(true);
-          const resources = (await parser.parse(file)).resources ?? [];
+          const related = (ex.related ?? []).map((r) => sourceFile(r.path, r.text));
+          const prepared = parser.prepare ? await parser.prepare([file, ...related].filter((f) => parser.applies(f))) : undefined;
+          const resources = (await parser.parse(file, prepared)).resources ?? [];
           for (const want of ex.expect) {
             const got = resources.find((r) => idMatches(r.id, want.id));
             expect(got, `resource ${want.id} in ${resources.map((r) => r.id).join(', ')}`).toBeDefined();

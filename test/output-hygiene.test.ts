@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 
-const FORMATS = ['table', 'json', 'sarif', 'markdown'];
+const FORMATS = ['table', 'json', 'sarif', 'markdown', 'html', 'dot'];
 const fixtures = readdirSync('fixtures').filter((f) => f.endsWith('.secrets.json'));
 
 function slices(secret: string, n = 8): string[] {

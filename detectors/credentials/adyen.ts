@@ -2,7 +2,7 @@
 // Nothing in the value names Adyen beyond the short `AQE` prefix, so an Adyen variable or nearby Adyen host is required.
 // https://docs.adyen.com/development-resources/api-credentials/
 import type { CredentialRule } from '../../src/types.js';
-import { providerSecretContext } from './shared.js';
+import { boundToProvider } from './shared.js';
 
 export const adyenApiKey: CredentialRule = {
   meta: {
@@ -21,7 +21,7 @@ export const adyenApiKey: CredentialRule = {
   keywords: ['adyen'],
   pattern: /(?<![A-Za-z0-9+/-])(AQE[A-Za-z0-9+/]{40,200}={0,2}-[A-Za-z0-9+/]{40,60}={0,2})(?![A-Za-z0-9+/=])/,
   secretGroup: 1,
-  validate: (_v, ctx) => providerSecretContext(ctx, /adyen/i),
+  validate: (_v, ctx) => boundToProvider(ctx, /adyen/i),
   examples: {
     positive: ['ADYEN_API_KEY=AQE4p1WQh4VkJjgYdnhky7Xl8mVXFBAncLGPfiEponEvfPB4lqW0Qf1hkMRKqMCbQlLj0Xe0iOr=-gFI5uOUr9ckJ6LGPBHZpsGSTYyGmuUTnobsskmnip1+='],
     negative: ['SOME_BLOB=AQE4b3xjPx+ygxkeKeSFLx4qJzrUDlBmNY7Vb8EuI1EgloiJeXcj3Qv10XOVK4YeS2k75Ey0q3+=-tk7WndyL84nGOc29FPYBXkNSjdCElf303svMZQpW+19=', 'ADYEN_API_KEY=AQE8/SReL+MjXyNloB/tR7w'],

@@ -1,7 +1,7 @@
 // Airtable personal access tokens: `pat` + 14 base62 (token id) + `.` + 64 hex (secret).
 // Legacy API keys (`key` + 14, retired in 2024) need Airtable context. https://airtable.com/developers/web/guides/personal-access-tokens
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {
   why: 'An Airtable token acts as its user on the bases in its scope: it can read every record, and with write scopes change or delete records, tables and bases.',
@@ -26,7 +26,7 @@ export const airtableApiKey: CredentialRule = {
   keywords: ['airtable'],
   pattern: /(?<![\w-])(key[A-Za-z0-9]{14})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => /[0-9]/.test(v) && /[A-Z]/.test(v) && providerSecretContext(ctx, /airtable/i),
+  validate: (v, ctx) => /[0-9]/.test(v) && /[A-Z]/.test(v) && boundToProvider(ctx, /airtable/i),
   examples: {
     positive: ['AIRTABLE_API_KEY=keycRXtDOS7fwOPV5'],
     negative: ['AIRTABLE_BASE=keyOdSNGzm2wrjrkm', 'AIRTABLE_API_KEY=keyboardShortcut'],

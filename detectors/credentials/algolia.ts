@@ -1,7 +1,7 @@
 // Algolia API keys are 32 hex with no prefix. Search-only keys are public by design; the Admin API key (and other
 // write keys) are secrets, recognised by an Algolia admin/write variable. https://www.algolia.com/doc/guides/security/api-keys/
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 export const algoliaAdminKey: CredentialRule = {
   meta: {
@@ -20,7 +20,7 @@ export const algoliaAdminKey: CredentialRule = {
   keywords: ['algolia'],
   pattern: /(?<![A-Za-z0-9])([0-9a-f]{32})(?![A-Za-z0-9])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v) && providerSecretContext(ctx, /algolia/i, /admin|write|secret|private/i),
+  validate: (v, ctx) => looksRandom(v) && boundToProvider(ctx, /algolia/i, /admin|write|secret|private/i),
   examples: {
     positive: ['ALGOLIA_ADMIN_KEY=abaf8631a811f7170cf6c07937eeaa17', 'ALGOLIA_WRITE_API_KEY="4efa99911795eccc0bf24f273d0e9d56"'],
     negative: ['ALGOLIA_SEARCH_KEY=2820d6784299bc7582bc0a73517a4379', 'ALGOLIA_ADMIN_KEY=6ba5dbf77efa24edcfb8'],

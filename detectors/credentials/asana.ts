@@ -1,7 +1,7 @@
 // Asana personal access tokens: `<version>/<user gid>[/<token gid>]:<32 hex>` (newer) or `0/<32 hex>` (legacy).
 // No provider prefix, so Asana context is required. https://developers.asana.com/docs/personal-access-token
 import type { CredentialRule } from '../../src/types.js';
-import { providerSecretContext } from './shared.js';
+import { boundToProvider } from './shared.js';
 
 export const asanaPat: CredentialRule = {
   meta: {
@@ -20,7 +20,7 @@ export const asanaPat: CredentialRule = {
   keywords: ['asana'],
   pattern: /(?<![\w/:-])([0-2]\/[0-9]{10,20}(?:\/[0-9]{10,20})?:[0-9a-f]{32}|0\/[0-9a-f]{32})(?![\w-])/,
   secretGroup: 1,
-  validate: (_v, ctx) => providerSecretContext(ctx, /asana/i, /token|pat\b|key|secret|auth/i),
+  validate: (_v, ctx) => boundToProvider(ctx, /asana/i, /token|pat\b|key|secret|auth/i),
   classify: (v) => ({ attributes: { format: v.includes(':') ? 'current' : 'legacy' } }),
   examples: {
     positive: ['ASANA_ACCESS_TOKEN=2/4235365122231731/3180421459634454:146cd3c3fc420142d4d1750113c820cd', 'ASANA_PAT=0/1e02f96c9a8552bdc15c775a41a23348'],

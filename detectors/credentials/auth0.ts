@@ -2,7 +2,7 @@
 // variable or Auth0 code nearby. Management API tokens are JWTs (see the JWT rule).
 // https://auth0.com/docs/get-started/applications/application-credentials  https://auth0.com/docs/secure/tokens/management-api-access-tokens
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 export const auth0ClientSecret: CredentialRule = {
   meta: {
@@ -21,7 +21,7 @@ export const auth0ClientSecret: CredentialRule = {
   keywords: ['auth0'],
   pattern: /(?<![\w-])([A-Za-z0-9_-]{64})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v, 40) && providerSecretContext(ctx, /auth0/i, /secret/i),
+  validate: (v, ctx) => looksRandom(v, 40) && boundToProvider(ctx, /auth0/i, /secret/i),
   examples: {
     positive: ['AUTH0_CLIENT_SECRET=8BteCK2Q3AY4QcBzmCl7Dg7zZmy838XQQkY9rJlCa09RQObsAagUcDptfcuPu0ow'],
     negative: ['AUTH0_CLIENT_ID=jP6HHUMF4qxjZHyJ6aszZ4piGg4WWMIBsJlWB1lcJ0w16fM_Qr5f1ycA5mhQcUZh', 'AUTH0_CLIENT_SECRET=IiaysY_1YAtyPPZ5zTThaL1rVXL3fxSz2B0kIrIc'],

@@ -2,7 +2,7 @@
 // Logtail SDKs and `Authorization: Bearer` to in.logs.betterstack.com; API tokens manage monitors and sources.
 // https://betterstack.com/docs/logs/api/getting-started/  https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 export const betterstackToken: CredentialRule = {
   meta: {
@@ -21,7 +21,7 @@ export const betterstackToken: CredentialRule = {
   keywords: ['logtail', 'betterstack', 'betteruptime', 'better_stack', 'better-stack'],
   pattern: /(?<![\w-])([A-Za-z0-9]{24,40})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v, 20) && providerSecretContext(ctx, /logtail|better[-_]?stack|better[-_]?uptime/i, /token|key|secret/i),
+  validate: (v, ctx) => looksRandom(v, 20) && boundToProvider(ctx, /logtail|better[-_]?stack|better[-_]?uptime/i, /token|key|secret/i),
   classify: (_v, ctx) => ({ attributes: { tokenClass: /source|logtail|ingest/i.test(ctx.variable ?? '') ? 'source' : 'api-or-unknown' } }),
   examples: {
     positive: ['LOGTAIL_SOURCE_TOKEN=soxCBebIRCOrHlZdK9TyF9An', 'BETTERSTACK_API_TOKEN="zvpdD3DfRCjBOqNE7bUV6mn7PmFKPMen"'],

@@ -37,7 +37,9 @@ const SCANNABLE = [
   ['cfk', 'cloudflare-global-api-key-scannable', 'Cloudflare Global API Key', 'global-api-key', 'critical', globalKeyHelp, 'cfk_QqUgcGuFHQZPXvX8rhu4npoFWHJ4TXmQXhuMuHp64c91b1fe'],
 ] as const;
 
-const EMAIL = /([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})/;
+// An email standing on its own (after a quote, `=`, `:` plus space, or whitespace), never the `user:password@host`
+// part of a URL.
+const EMAIL = /(?:^|[\s"'=<,(]|:\s)([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})(?![A-Za-z0-9.:/-])/m;
 
 function nearbyEmail(ctx: MatchContext): string | undefined {
   return EMAIL.exec(ctx.window)?.[1];

@@ -1,7 +1,7 @@
 // Cohere API keys: 40 base62 characters with no prefix; the SDKs read CO_API_KEY / COHERE_API_KEY.
 // https://docs.cohere.com/docs/rate-limits  https://docs.cohere.com/reference/about
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 export const cohereApiKey: CredentialRule = {
   meta: {
@@ -20,7 +20,7 @@ export const cohereApiKey: CredentialRule = {
   keywords: ['cohere', 'co_api_key'],
   pattern: /(?<![\w-])([A-Za-z0-9]{40})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v) && !/^[0-9a-f]+$/.test(v) && providerSecretContext(ctx, /cohere|^co_api_key$/i),
+  validate: (v, ctx) => looksRandom(v) && !/^[0-9a-f]+$/.test(v) && boundToProvider(ctx, /cohere|^co_api_key$/i),
   examples: {
     positive: ['COHERE_API_KEY=Zqgdktmv5nqgnCotiETAQFa38UlUVUky70YpXLyY', 'CO_API_KEY="0qgFXH7alYgqwmwEOLJgzw9A9UJP8XUFg7XeUXyh"'],
     negative: ['COHERE_DATASET_ID=4lmaUEegpABD5uWKiT4gbchaq60Gssbq7KPVzF0N', 'COHERE_API_KEY=d2d06f6f365b0c723f087df9a0d418c084d12ae8'],

@@ -2,7 +2,7 @@
 // Preview API tokens are 43 base64url with no prefix and need Contentful context.
 // https://www.contentful.com/developers/docs/references/authentication/
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {
   why: 'A Contentful personal access token acts as its user on the Content Management API: it can change, unpublish and delete content, content types and environments across every space they belong to. Delivery/preview tokens read published or draft content of one space.',
@@ -27,7 +27,7 @@ export const contentfulDeliveryToken: CredentialRule = {
   keywords: ['contentful'],
   pattern: /(?<![\w-])([A-Za-z0-9_-]{43})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v, 30) && providerSecretContext(ctx, /contentful/i, /token|key|secret/i),
+  validate: (v, ctx) => looksRandom(v, 30) && boundToProvider(ctx, /contentful/i, /token|key|secret/i),
   classify: (_v, ctx) => ({ attributes: { api: /preview/i.test(ctx.variable ?? '') ? 'preview' : 'delivery' } }),
   examples: {
     positive: ['CONTENTFUL_ACCESS_TOKEN=xU0nRhzu4mU_vTJawXZIiEn6zHzwOyC0ukgKVvCP-Gt', 'CONTENTFUL_PREVIEW_TOKEN=Q8NTvq-tVAsxYX9LUOzbTVvuaPwQaVn5X1OBY9EQAeP'],

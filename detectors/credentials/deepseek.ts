@@ -1,7 +1,7 @@
 // DeepSeek API keys: `sk-` + 32 hex. The short `sk-` prefix is shared with many services, so DeepSeek context (a
 // DEEPSEEK variable or api.deepseek.com nearby) is required. https://api-docs.deepseek.com/
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 export const deepseekApiKey: CredentialRule = {
   meta: {
@@ -20,7 +20,7 @@ export const deepseekApiKey: CredentialRule = {
   keywords: ['deepseek'],
   pattern: /(?<![\w-])(sk-[0-9a-f]{32})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v.slice(3)) && providerSecretContext(ctx, /deepseek/i),
+  validate: (v, ctx) => looksRandom(v.slice(3)) && boundToProvider(ctx, /deepseek/i),
   examples: {
     positive: ['DEEPSEEK_API_KEY=sk-f95ac96d19a3faf909385b7fa7519d1a'],
     negative: ['LITELLM_KEY=sk-7589494e8135e1fa5953927db1db7c81', 'DEEPSEEK_API_KEY=sk-46c431529f103b8b49c9'],

@@ -3,7 +3,7 @@
 // snowflake), which is checked here, and a Discord variable or nearby Discord code is required as well.
 // Webhooks: https://discord.com/api/webhooks/<id>/<token> https://discord.com/developers/docs/resources/webhook
 import type { CredentialRule } from '../../src/types.js';
-import { decodeBase64, providerSecretContext } from './shared.js';
+import { decodeBase64, boundToProvider } from './shared.js';
 
 const help = {
   why: 'A bot token logs in as the bot in every server it has joined, with all of its permissions: read and delete messages, ban members, manage channels and roles.',
@@ -24,7 +24,7 @@ export const discordBotToken: CredentialRule = {
   keywords: ['discord'],
   pattern: /(?<![\w.-])([MNO][A-Za-z0-9_-]{22,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![\w.-])/,
   secretGroup: 1,
-  validate: (v, ctx) => /^[0-9]{17,20}$/.test(decodeBase64(v.split('.')[0]!) ?? '') && providerSecretContext(ctx, /discord/i),
+  validate: (v, ctx) => /^[0-9]{17,20}$/.test(decodeBase64(v.split('.')[0]!) ?? '') && boundToProvider(ctx, /discord/i),
   classify: (v) => ({ attributes: { botId: decodeBase64(v.split('.')[0]!) ?? '' } }),
   examples: {
     positive: ['DISCORD_BOT_TOKEN=MTEyMzQ1Njc4OTEyMzQ1Njc4OQ.x6Jlz2.jwgHLj-VOVQEth75e7yam-jWjGH3Wt2mdtWVjl'],

@@ -2,7 +2,7 @@
 // registry logins as `"auth": "<base64 user:password>"` per registry, and OAuth registries as `"identitytoken"`.
 // https://docs.docker.com/reference/cli/docker/login/#credential-stores
 import type { CredentialRule, MatchContext } from '../../src/types.js';
-import { decodeBase64, isPlaceholderPassword, looksRandom } from './shared.js';
+import { decodeBase64, hasControlChars, isPlaceholderPassword, looksRandom } from './shared.js';
 
 function registryOf(ctx: MatchContext): string {
   const hits = [...ctx.window.matchAll(/"([^"\s]+)"[ \t]*:[ \t]*\{/g)].map((m) => m[1]!).filter((k) => k !== 'auths');
@@ -12,7 +12,7 @@ function registryOf(ctx: MatchContext): string {
 function basic(v: string): { user: string; password: string } | undefined {
   const d = decodeBase64(v);
   const i = d?.indexOf(':') ?? -1;
-  if (!d || i < 1 || /[\x00-\x1f]/.test(d)) return undefined;
+  if (!d || i < 1 || hasControlChars(d)) return undefined;
   const password = d.slice(i + 1);
   return isPlaceholderPassword(password) ? undefined : { user: d.slice(0, i), password };
 }
@@ -23,7 +23,7 @@ export const dockerConfigAuth: CredentialRule = {
     title: 'Docker registry login',
     severity: 'high',
     summary: 'Registry credentials in a Docker config.json / .dockercfg / .dockerconfigjson (`"auth"` base64 user:password or `"identitytoken"`).',
-    provider: 'docker',
+    provider: 'docker-registry',
     credentialType: 'registry-auth',
     help: {
       why: 'A registry login pushes images as its owner — replacing the images that production pulls — and pulls private images, which often contain further secrets.',

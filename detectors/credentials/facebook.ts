@@ -2,7 +2,7 @@
 // alphanumerics; app secrets are 32 hex with no prefix (Meta/Facebook context required).
 // https://developers.facebook.com/docs/facebook-login/guides/access-tokens  https://developers.facebook.com/docs/facebook-login/security/#appsecret
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {
   why: 'A Graph API access token acts as the user, Page or system user it was issued to: it can read private data, post as the Page, and manage ads, catalogs or WhatsApp Business accounts within its permissions. The app secret mints app tokens and signs requests for every user of the app.',
@@ -43,7 +43,7 @@ export const facebookAppSecret: CredentialRule = {
   keywords: ['facebook', 'fb_', 'meta_app', 'instagram', 'whatsapp'],
   pattern: /(?<![A-Za-z0-9])([0-9a-f]{32})(?![A-Za-z0-9])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v) && providerSecretContext(ctx, /facebook|(?:^|[^a-z])fb[_-]|meta[_-]?app|instagram|whatsapp/i, /secret/i),
+  validate: (v, ctx) => looksRandom(v) && boundToProvider(ctx, /facebook|(?:^|[^a-z])fb[_-]|meta[_-]?app|instagram|whatsapp/i, /secret/i),
   examples: {
     positive: ['FACEBOOK_APP_SECRET=fc2b11f63ce4d9b2ddfbbbca36f951cd'],
     negative: ['FACEBOOK_APP_ID_HASH=7c3f445c6366c80b4a87010d81fd0f33', 'FB_APP_SECRET=18f39a175ac40b83264f'],

@@ -21,7 +21,26 @@ function notASecretValue(v: string, ctx: MatchContext): boolean {
   if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true; // e-mail addresses
   if (isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(ctx.variable ?? ''))) return true;
   if (isDocumentedExample(v)) return true;
+  // Documentation stand-ins spell out what they stand for: `SomeKindOfPassword123`, `personal-access-token123`.
+  if (/passw(?:or)?d|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|changeit|credential/i.test(v)) return true;
   return false;
+}
+
+// Names of keys that are not secrets: cache and lookup keys, checksums, public client-side keys.
+const NOT_SECRET_NAME = /(?:^| )(?:cache|checksum|hash|digest|etag|fingerprint|idempotency|partition|sort|primary|foreign|lookup|map|dedup|lock|search|site|anon|browser|frontend|captcha|recaptcha|turnstile|sitekey|nonce|salt|iv)(?: |$)/;
+
+/** The key as written on the line (`checksum/secret`, `metadata.annotations.x`), which can say more than the variable. */
+function lineKey(ctx: MatchContext): string {
+  return /^[ \t]*["']?([\w./-]{1,120})["']?[ \t]*(?::=|=>|=|:)/.exec(ctx.line)?.[1] ?? '';
+}
+
+const AWS_KEY_ID = /^(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}$/;
+
+/** In source code only string literals count: `key = someCall()` or `x = other.name` are expressions, not values. */
+function unquotedInCode(v: string, ctx: MatchContext): boolean {
+  if (ctx.file.kind !== 'source') return false;
+  const at = ctx.line.indexOf(v);
+  return at < 1 || !/["'`]/.test(ctx.line[at - 1]!);
 }
 
 function inK8sSecretData(ctx: MatchContext): boolean {
@@ -55,7 +74,16 @@ export const genericSecret: CredentialRule = {
   ],
   pattern: BOUND_VALUE,
   secretGroup: 2,
-  validate: (v, ctx) => isSecretName(ctx.variable) && !notASecretValue(v, ctx) && looksRandom(v, 16) && !inK8sSecretData(ctx),
+  validate: (v, ctx) =>
+    isSecretName(ctx.variable) &&
+    nameWords(ctx.variable ?? '') !== 'key' && // a bare `key:` is usually a map key, not a secret's name
+    !NOT_SECRET_NAME.test(nameWords(ctx.variable ?? '')) &&
+    !NOT_SECRET_NAME.test(nameWords(lineKey(ctx))) &&
+    !AWS_KEY_ID.test(v) && // the AWS rules report the key id with its secret
+    !notASecretValue(v, ctx) &&
+    looksRandom(v, 16) &&
+    !unquotedInCode(v, ctx) &&
+    !inK8sSecretData(ctx),
   classify: (v, ctx) => ({ confidence: 'medium', attributes: { variable: ctx.variable ?? '', charset: charsetOf(v) } }),
   examples: {
     positive: [
@@ -73,6 +101,13 @@ export const genericSecret: CredentialRule = {
       'const apiKey = process.env.SERVICE_API_KEY_VALUE_FROM_ENVIRONMENT;',
       { text: 'MY_SECRET=thisismysupersecretvalue', path: '.env' },
       { text: 'CACHE_KEY=user-profile-cache-v2-region', path: '.env' },
+      // documentation stand-ins and code expressions
+      ' *   Password: "SomeKindOfPassword123!@#",',
+      { text: 'const webIdentityToken = externalDataInterceptor?.getTokenRecord?.()[file];', path: 'src/token.js' },
+      '{"item": {"key": "ec2:ResourceTag/elasticbeanstalk:environment-name"}}',
+      'CACHE_KEY: v1-deps-ed1d8bd9b5bbdd18207f9ee7d3cef8e63035b2e2',
+      '      annotations:\n        checksum/secret: 537f6ddb62009b81c3707bd5237f4df073fc90ca214ae2282596e9dae037dbf5',
+      'window.config = {algoliaSearchKey:"c88f417ddbc3226b634ed43102c732a7"};',
     ],
   },
 };

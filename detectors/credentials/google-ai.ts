@@ -1,10 +1,10 @@
 // Google AI Studio / Gemini API keys. https://ai.google.dev/gemini-api/docs/api-key
 // They are ordinary Google API keys (`AIza` + 35 characters); group A's generic Google API key rule owns the format.
-// This rule claims the value only when the context says Gemini / AI Studio / the Generative Language API, and must be
-// registered BEFORE the generic Google API key rule to win the overlap.
+// This rule claims the value only when the context says Gemini / AI Studio / the Generative Language API; the GCP
+// rule's google-api-key skips exactly that context (same word list), so the two never compete whatever their order.
 import type { CredentialRule, MatchContext } from '../../src/types.js';
 
-const GEMINI = /gemini|generativelanguage|generative[-_ ]?ai|google[-_]?ai|aistudio|ai\.google\.dev|genai|palm[-_]?api/i;
+const GEMINI = /gemini|generativelanguage|generative[-_ ]?ai|google[-_]?ai|aistudio|ai\.google\.dev|genai/i;
 
 const geminiContext = (ctx: MatchContext) => GEMINI.test(ctx.variable ?? '') || GEMINI.test(ctx.line) || GEMINI.test(ctx.window);
 

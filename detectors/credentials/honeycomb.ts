@@ -2,7 +2,7 @@
 // Ingest keys `hcxik_`/`hcaik_` (key id + secret, 58 lower-case alphanumerics); configuration keys 22 alphanumerics
 // and Classic keys 32 hex, sent as the X-Honeycomb-Team header — those need Honeycomb context.
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {
   why: 'A Honeycomb ingest key writes telemetry (and may create datasets) in its environment; a configuration key can also read data through queries and change or delete boards, triggers, SLOs and markers.',
@@ -43,7 +43,7 @@ export const honeycombApiKey: CredentialRule = {
   keywords: ['honeycomb'],
   pattern: /(?<![\w-])([A-Za-z0-9]{22}|[0-9a-f]{32})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v, 20) && providerSecretContext(ctx, /honeycomb|x-honeycomb-team|\bhny_/i, /key|team|token|secret/i),
+  validate: (v, ctx) => looksRandom(v, 20) && boundToProvider(ctx, /honeycomb|x-honeycomb-team|\bhny_/i, /key|team|token|secret/i),
   classify: (v) => ({ attributes: { keyClass: v.length === 32 ? 'classic' : 'configuration' } }),
   examples: {
     positive: ['HONEYCOMB_API_KEY=JT7WCFBcfvbPG0FKkBdHB4', "headers: { 'X-Honeycomb-Team': '3201395bf6af03663ef6e21196bfd219' }"],

@@ -1,7 +1,7 @@
 // HubSpot private app access tokens: `pat-<region>-` + a UUID (e.g. pat-na1-…, pat-eu1-…). Legacy API keys (hapikey,
 // retired 2022) are bare UUIDs and need HubSpot context. https://developers.hubspot.com/docs/api/private-apps
 import type { CredentialRule } from '../../src/types.js';
-import { providerSecretContext } from './shared.js';
+import { boundToProvider } from './shared.js';
 
 const help = {
   why: 'A HubSpot private app token reads and writes the CRM data in its scopes — contacts, companies, deals, often marketing email and files — and can delete records.',
@@ -26,7 +26,7 @@ export const hubspotApiKey: CredentialRule = {
   keywords: ['hubspot', 'hapikey'],
   pattern: /(?<![\w-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])/,
   secretGroup: 1,
-  validate: (_v, ctx) => /hapikey=$/i.test(ctx.line.slice(0, ctx.line.indexOf(_v))) || providerSecretContext(ctx, /hubspot|hapikey/i, /api[-_]?key|hapikey/i),
+  validate: (_v, ctx) => /hapikey=$/i.test(ctx.line.slice(0, ctx.line.indexOf(_v))) || boundToProvider(ctx, /hubspot|hapikey/i, /api[-_]?key|hapikey/i),
   examples: {
     positive: ['HUBSPOT_API_KEY=3f78c9c6-7a77-c42e-5d24-6978d885f47f', 'https://api.hubapi.com/contacts/v1/lists?hapikey=f7c92f1d-7d33-7afb-39bf-e935639f36bc'],
     negative: ['HUBSPOT_PORTAL_ID=f3f9c070-c4b3-4e26-9a53-24302f201cc0', 'HUBSPOT_API_KEY=eedf63ff-7e0a'],

@@ -175,8 +175,6 @@ export const credentialRules: CredentialRule[] = [
   ...cratesIo,
   // (end group A)
   // group B
-  // NOTE: googleAi (Gemini keys, AIza + Gemini context) must run before group A's generic Google API key rule to
-  // win the overlap; it is listed here pending a move ahead of `// group A`.
   // Private keys first (they span many lines); Clerk and WorkOS before Stripe (same sk_live_/sk_test_ prefixes,
   // told apart by context); credential-file rules after provider rules (a provider token inside .npmrc or a tfstate
   // is reported by its provider); kubeconfig before JWT (service-account tokens are JWTs).

@@ -5,7 +5,7 @@
 // Django/Flask SECRET_KEY, Laravel APP_KEY and similar, when they look machine-generated.
 import type { CredentialRule, MatchContext } from '../../src/types.js';
 import { nameWords } from '../../src/text.js';
-import { BOUND_VALUE, decodeJwtHeader, decodeJwtPayload, isSecretName, looksRandom } from './shared.js';
+import { BOUND_VALUE, decodeJwtHeader, decodeJwtPayload, isDocumentedExample, isSecretName, looksRandom } from './shared.js';
 
 const TOKEN_NAME = /jwt|token|bearer|auth|session|cookie|secret|key|credential|password|access|refresh|id[-_]?token/i;
 
@@ -76,8 +76,11 @@ export const jwtToken: CredentialRule = {
   },
 };
 
+// `secret key` and `app key` alone are Django/Flask and Laravel; with another prefix (`STRIPE_SECRET_KEY`,
+// `AWS_SECRET_KEY`) they are some provider's key, not a signing secret.
 const SIGNING_NAME =
-  /(?:^| )(?:jwt(?: signing)? (?:secret|key)(?: key| base64)?|jwt signing key|jws secret|secret key base|next ?auth secret|auth secret|session secret|cookie secret|secret key|app key|token secret|signing secret|signing key|hmac secret|encryption key)$/;
+  /(?:^| )(?:jwt(?: signing)? (?:secret|key)(?: key| base64)?|jwt signing key|jws secret|secret key base|next ?auth secret|auth secret|session secret|cookie secret|token secret|signing secret|hmac secret)$|^(?:(?:django|flask|app|rails|site|session|jwt|web) )?secret key$|^(?:laravel )?app key$/;
+const PROVIDER_PREFIX = /^(?:sk|pk|rk)_(?:live|test)_|^(?:sk|xox[a-z]|gh[pousr]|glpat|AKIA|ASIA)[-_]/;
 
 const framework = (name: string): string => {
   const n = nameWords(name);
@@ -111,7 +114,8 @@ export const jwtSigningSecret: CredentialRule = {
   keywords: ['jwt', 'secret_key', 'secretkey', 'secret-key', 'nextauth', 'auth_secret', 'session_secret', 'cookie_secret', 'app_key', 'signing', 'token_secret', 'hmac'],
   pattern: BOUND_VALUE,
   secretGroup: 2,
-  validate: (v, ctx) => !!ctx.variable && SIGNING_NAME.test(nameWords(ctx.variable)) && looksRandom(v.replace(/^base64:/, ''), 16),
+  validate: (v, ctx) =>
+    !!ctx.variable && SIGNING_NAME.test(nameWords(ctx.variable)) && !PROVIDER_PREFIX.test(v) && !isDocumentedExample(v) && looksRandom(v.replace(/^base64:/, ''), 16),
   classify: (v, ctx) => ({
     attributes: { framework: framework(ctx.variable ?? ''), ...(v.startsWith('django-insecure-') ? { insecureDefault: 'true' } : {}) },
   }),
@@ -122,7 +126,13 @@ export const jwtSigningSecret: CredentialRule = {
       { text: 'APP_KEY=base64:S9PmaEjqLHpsvsTXm+7kHt1eZexsu7QPzhwL7gOhxNg=', path: '.env.production' },
       'const jwtSecret = "LAB1elaeUFBUk4w8KrcoHe9TY3Lux5NjzSeiaibd";',
     ],
-    negative: [{ text: 'JWT_SECRET=changeme', path: '.env' }, 'JWT_SECRET_NAME=6dvPdbb1SYCy4HdmvZNt0vvtkAnY9PkNqimL3lMI', { text: 'NEXTAUTH_SECRET=${NEXTAUTH_SECRET}', path: '.env' }],
+    negative: [
+      { text: 'JWT_SECRET=changeme', path: '.env' },
+      'JWT_SECRET_NAME=6dvPdbb1SYCy4HdmvZNt0vvtkAnY9PkNqimL3lMI',
+      { text: 'NEXTAUTH_SECRET=${NEXTAUTH_SECRET}', path: '.env' },
+      // another provider's secret key, here Stripe's documented test key
+      { text: 'STRIPE_SECRET_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc', path: '.env.test' },
+    ],
   },
 };
 

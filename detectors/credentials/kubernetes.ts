@@ -3,7 +3,7 @@
 // machine-generated or is a key/credential document).
 // https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/  https://kubernetes.io/docs/concepts/configuration/secret/
 import type { CredentialRule, MatchContext } from '../../src/types.js';
-import { decodeBase64, decodeJwtPayload, isPlaceholderPassword, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { decodeBase64, decodeJwtPayload, hasControlChars, isPlaceholderPassword, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
 
 const kubeHelp = {
   why: 'A kubeconfig credential acts as its user on the cluster — frequently cluster-admin — able to read every Secret, exec into pods and delete namespaces, volumes and workloads.',
@@ -89,7 +89,7 @@ function decodedSecret(v: string): string | undefined {
   const t = d.trim();
   if (/-----BEGIN CERTIFICATE-----/.test(t) && !/PRIVATE KEY/.test(t)) return undefined;
   if (/PRIVATE KEY-----|"auths?"\s*:/.test(t)) return t;
-  if (/[\x00-\x08\x0e-\x1f]/.test(t)) return undefined;
+  if (hasControlChars(t)) return undefined;
   return looksRandom(t, 12) ? t : undefined;
 }
 

@@ -2,7 +2,7 @@
 // Legacy keys are `key-` + 32 hex; current account and domain sending keys are `<32 hex>-<8 hex>-<8 hex>`. The `key-`
 // prefix is short and the new format has no prefix, so both need Mailgun context.
 import type { CredentialRule } from '../../src/types.js';
-import { providerSecretContext } from './shared.js';
+import { boundToProvider } from './shared.js';
 
 const help = {
   why: 'A Mailgun private API key sends mail from every domain on the account, reads logs and stored messages, and manages domains, routes and webhooks; a domain sending key is limited to sending from one domain.',
@@ -24,7 +24,7 @@ export const mailgunLegacyKey: CredentialRule = {
   keywords: ['key-'],
   pattern: /(?<![\w-])(key-[0-9a-f]{32})(?![\w-])/,
   secretGroup: 1,
-  validate: (_v, ctx) => providerSecretContext(ctx, MAILGUN),
+  validate: (_v, ctx) => boundToProvider(ctx, MAILGUN),
   examples: {
     positive: ['MAILGUN_API_KEY=key-b505fa2e6c1e1cf729636ec79ff74946'],
     negative: ['CACHE_KEY=key-6c07868e763712524d83229c9dce48dc', 'MAILGUN_API_KEY=key-0853ed3502ecc5168c58'],
@@ -44,7 +44,7 @@ export const mailgunPrivateKey: CredentialRule = {
   keywords: ['mailgun', 'mg_'],
   pattern: /(?<![\w-])([0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![\w-])/,
   secretGroup: 1,
-  validate: (_v, ctx) => providerSecretContext(ctx, MAILGUN),
+  validate: (_v, ctx) => boundToProvider(ctx, MAILGUN),
   classify: (_v, ctx) => ({ attributes: { keyClass: /sending|domain/i.test(ctx.variable ?? '') ? 'domain-sending' : 'account-or-unknown' } }),
   examples: {
     positive: ['MAILGUN_API_KEY=281c6ee6e3507088d49b6e14186e46f5-1eab0d61-68bc26a3'],

@@ -1,7 +1,7 @@
 // Mistral AI API keys: 32 base62 characters with no prefix, so a Mistral variable or nearby Mistral API use is required.
 // https://docs.mistral.ai/getting-started/quickstart/#account-setup
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 export const mistralApiKey: CredentialRule = {
   meta: {
@@ -20,7 +20,7 @@ export const mistralApiKey: CredentialRule = {
   keywords: ['mistral'],
   pattern: /(?<![\w-])([A-Za-z0-9]{32})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v) && providerSecretContext(ctx, /mistral/i),
+  validate: (v, ctx) => looksRandom(v) && boundToProvider(ctx, /mistral/i),
   examples: {
     positive: ['MISTRAL_API_KEY=jvniwwX7JB9CwDjGIuZcq940gLPhPGCZ'],
     negative: ['MISTRAL_MODEL_VERSION=Cj6v4lfG8Z5o2k0sBZZtBSrUDTWGAS7f', 'MISTRAL_API_KEY=kLCva7KSbKHPF9fslj7OHDqz'],

@@ -3,7 +3,7 @@
 // npm tokens (UUIDs) and other registries (Artifactory, Nexus, Azure Artifacts, GitLab, private Verdaccio…).
 // https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration  https://yarnpkg.com/configuration/yarnrc#npmAuthToken
 import type { CredentialRule, MatchContext } from '../../src/types.js';
-import { decodeBase64, isPlaceholderPassword, looksRandom } from './shared.js';
+import { decodeBase64, hasControlChars, isPlaceholderPassword, looksRandom } from './shared.js';
 
 const help = {
   why: 'A registry credential publishes packages as its owner: a new version of any package they maintain reaches everyone who installs it. Read tokens expose private packages.',
@@ -35,7 +35,7 @@ export const npmrcAuthToken: CredentialRule = {
 function decodedAuth(v: string): { user: string; password: string } | undefined {
   const d = decodeBase64(v);
   const i = d?.indexOf(':') ?? -1;
-  if (!d || i < 1 || /[\x00-\x1f]/.test(d)) return undefined;
+  if (!d || i < 1 || hasControlChars(d)) return undefined;
   const password = d.slice(i + 1);
   return isPlaceholderPassword(password) ? undefined : { user: d.slice(0, i), password };
 }
@@ -60,7 +60,7 @@ export const npmrcPassword: CredentialRule = {
   secretGroup: 1,
   validate: (v) => {
     const d = decodeBase64(v);
-    return !!d && !/[\x00-\x1f]/.test(d) && !isPlaceholderPassword(d) && d.length >= 6;
+    return !!d && !hasControlChars(d) && !isPlaceholderPassword(d) && d.length >= 6;
   },
   classify: (_v, ctx) => ({ attributes: { registry: registryOf(ctx) } }),
   examples: {

@@ -2,7 +2,7 @@
 // `Authorization: Token token=<key>`; Events API v2 integration (routing) keys are 32 hex.
 // https://support.pagerduty.com/main/docs/api-access-keys  https://developer.pagerduty.com/docs/events-api-v2-overview
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {
   why: 'A PagerDuty REST API key (account-wide or a user token) can read incidents and on-call data and change or delete services, schedules, escalation policies and users — silencing alerting. An integration key can open and resolve incidents on its service.',
@@ -24,7 +24,7 @@ export const pagerdutyApiKey: CredentialRule = {
   keywords: ['pagerduty'],
   pattern: /(?<![\w+-])(u\+[A-Za-z0-9_-]{18}|[A-Za-z0-9_-]{20})(?![\w+-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v.replace(/^u\+/, ''), 18) && providerSecretContext(ctx, PD, /token|key|secret|auth/i),
+  validate: (v, ctx) => looksRandom(v.replace(/^u\+/, ''), 18) && boundToProvider(ctx, PD, /token|key|secret|auth/i),
   classify: (v) => ({ attributes: { keyClass: v.startsWith('u+') ? 'user-token' : 'account-key' } }),
   examples: {
     positive: ['PAGERDUTY_API_KEY=5F-vCtwswdOuVdwsJnlQ', 'PAGERDUTY_TOKEN=u+_pvpaMaYxegRWi16U6'],
@@ -45,7 +45,7 @@ export const pagerdutyIntegrationKey: CredentialRule = {
   keywords: ['pagerduty', 'routing_key', 'routing-key'],
   pattern: /(?<![A-Za-z0-9])([0-9a-f]{32})(?![A-Za-z0-9])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v) && providerSecretContext(ctx, /pagerduty|routing[-_]?key|integration[-_]?key/i, /key|token|secret/i),
+  validate: (v, ctx) => looksRandom(v) && boundToProvider(ctx, /pagerduty|routing[-_]?key|integration[-_]?key/i, /key|token|secret/i),
   examples: {
     positive: ['PAGERDUTY_ROUTING_KEY=3a20e2eb363e36e7db37cd357bae010c'],
     negative: ['PAGERDUTY_ESCALATION_POLICY=63d41d1c08cd7c52fc9eab0c49092b3b', 'ROUTING_KEY=7700e71364464e407166'],

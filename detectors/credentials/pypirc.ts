@@ -11,7 +11,7 @@ export const pypircPassword: CredentialRule = {
     title: 'Package index password in .pypirc',
     severity: 'high',
     summary: '`password =` in a .pypirc repository section (PyPI, TestPyPI or a private index).',
-    provider: 'pypi',
+    provider: 'package-index',
     credentialType: 'upload-password',
     help: {
       why: 'The password or API token in .pypirc uploads new releases of the owner\'s projects — a poisoned release reaches everyone who installs them.',

@@ -412,7 +412,7 @@ export function looksRandom(v: string, minLength = 16): boolean {
   if (shannonEntropy(v) < ENTROPY_FLOOR[set]) return false;
   if (set === 'hex') return /[0-9]/.test(v) && /[a-f]/i.test(v);
   if (!/[A-Za-z]/.test(v) || !/[^A-Za-z]/.test(v)) return false;
-  if (/^[A-Za-z]+(?:[-_.\s][A-Za-z]+)+$/.test(v)) return false;
+  if (/^[-_.\s]*[A-Za-z]+(?:[-_.\s]+[A-Za-z]+)*[-_.\s]*$/.test(v)) return false;
   // lower-case words and version/number parts joined by separators: `user-profile-cache-v2-region`
   if (/^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) && v.split(/[-_.]/).every((w) => /^(?:[a-z]{2,}[0-9]{0,2}|[0-9]{1,4}|v[0-9]{1,3})$/.test(w))) return false;
   return true;
@@ -527,4 +527,41 @@ export function bech32Valid(s: string): boolean {
   }
   const expanded = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31)];
   return bech32Polymod([...expanded, ...data]) === 1;
+}
+
+/** True when a decoded value holds control characters other than tab/newline/CR (i.e. it is binary, not text). */
+export function hasControlChars(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+// Words a variable name may hold besides the provider's name without naming something else.
+const NEUTRAL_NAME_WORDS = new Set([
+  'api', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'auth', 'access', 'private', 'app', 'application', 'client',
+  'server', 'account', 'user', 'personal', 'bearer', 'password', 'pass', 'passwd', 'my', 'default', 'env', 'prod',
+  'production', 'prd', 'staging', 'stage', 'stg', 'dev', 'development', 'test', 'testing', 'live', 'sandbox', 'value',
+  'config', 'settings', 'integration', 'service', 'signing', 'write', 'admin', 'read', 'readonly', 'ingest', 'license',
+  'master', 'main', 'primary', 'secondary', 'new', 'old', 'v1', 'v2', 'x', 'header', 'credential', 'credentials', 'the',
+  'static', 'final', 'const', 'public', 'global', 'org', 'team', 'workspace', 'project', 'rest', 'full', 'management',
+]);
+
+/**
+ * Context for prefix-less formats, stricter than providerSecretContext about names: when the value is bound to a
+ * variable, the variable must name the provider (and a secret word) — or hold only neutral words (`apiKey`, `TOKEN`)
+ * with the provider named on the line or nearby. A variable that names something else (`PAGERDUTY_ROUTING_KEY`
+ * beside `DATADOG_APP_KEY`) is not claimed from the surrounding lines. Without a variable, the line must hold a
+ * secret word and the line or window the provider.
+ */
+export function boundToProvider(ctx: MatchContext, provider: RegExp, secret: RegExp = /token|secret|key|passw(?:or)?d|pwd|auth|credential|bearer|api/i): boolean {
+  const name = ctx.variable ?? '';
+  const near = `${ctx.line}\n${ctx.window}`;
+  if (!name) return secret.test(ctx.line) && provider.test(near);
+  if (provider.test(name)) return secret.test(name);
+  const other = nameWords(name)
+    .split(' ')
+    .filter((w) => w && !NEUTRAL_NAME_WORDS.has(w));
+  return other.length === 0 && secret.test(name) && provider.test(near);
 }

@@ -1,10 +1,10 @@
 // Telegram Bot API tokens: `<bot id>:<35 characters>`, the secret part starting with `AA`.
 // https://core.telegram.org/bots/api#authorizing-your-bot  https://core.telegram.org/bots/features#botfather
 import type { CredentialRule, MatchContext } from '../../src/types.js';
-import { providerSecretContext } from './shared.js';
+import { boundToProvider } from './shared.js';
 
 const telegramContext = (ctx: MatchContext) =>
-  providerSecretContext(ctx, /telegram|\btg[_-]|api\.telegram\.org/i) || /bot[_-]?token/i.test(ctx.variable ?? '') || /api\.telegram\.org\/bot/i.test(ctx.line);
+  boundToProvider(ctx, /telegram|\btg[_-]|api\.telegram\.org/i) || /bot[_-]?token/i.test(ctx.variable ?? '') || /api\.telegram\.org\/bot/i.test(ctx.line);
 
 export const telegramBotToken: CredentialRule = {
   meta: {

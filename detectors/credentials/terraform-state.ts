@@ -34,7 +34,7 @@ export const terraformStateSecret: CredentialRule = {
     title: 'Secret in Terraform state',
     severity: 'high',
     summary: 'A password, key or token stored in a Terraform state file under a sensitive-looking attribute.',
-    provider: 'terraform',
+    provider: 'terraform-state',
     credentialType: 'state-secret',
     help: {
       why: 'Terraform state stores every attribute in plain text, including generated passwords and keys — a committed or readable state file hands over the database, cloud or service credentials of the whole stack.',

@@ -1,7 +1,7 @@
 // Zendesk API tokens: 40 base62 characters with no prefix, used as `<email>/token:<token>` basic auth; recognised by a
 // Zendesk variable or Zendesk host nearby. https://developer.zendesk.com/api-reference/introduction/security-and-auth/
 import type { CredentialRule } from '../../src/types.js';
-import { looksRandom, providerSecretContext } from './shared.js';
+import { looksRandom, boundToProvider } from './shared.js';
 
 export const zendeskApiToken: CredentialRule = {
   meta: {
@@ -20,7 +20,7 @@ export const zendeskApiToken: CredentialRule = {
   keywords: ['zendesk'],
   pattern: /(?<![\w-])([A-Za-z0-9]{40})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v) && !/^[0-9a-f]+$/.test(v) && providerSecretContext(ctx, /zendesk/i, /token|key|secret|password/i),
+  validate: (v, ctx) => looksRandom(v) && !/^[0-9a-f]+$/.test(v) && boundToProvider(ctx, /zendesk/i, /token|key|secret|password/i),
   examples: {
     positive: ['ZENDESK_API_TOKEN=iURim7FFcANg5xj9TRmyDUYrsadfMguyELjzFOEq'],
     negative: ['ZENDESK_SUBDOMAIN_HASH=wtwuEoC5zSNAiF0AAM2ZKBtX6oDsJQpogN7TBWgM', 'ZENDESK_API_TOKEN=e24ffa60eabd5a6edcc637f74a98d66de80c75ca'],

@@ -1,11 +1,12 @@
 // GitHub Actions workflows: one `workflow-job` per job with its deploy environment, the secrets it references, its
-// effective GITHUB_TOKEN permissions, triggers, destructive commands and `secrets: inherit`; a variable use per
-// `${{ secrets.NAME }}`; a `backup-job` for jobs that dump a database.
+// effective GITHUB_TOKEN permissions (and `tokenScope`: that token as a scope), triggers, destructive commands and
+// `secrets: inherit`; a variable use per `${{ secrets.NAME }}`; a `backup-job` for jobs that dump a database.
 // https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions
 import { isScalar, type Node, type Scalar } from 'yaml';
 import type { InventoryParser } from '../../src/detector-api.js';
 import type { Resource, VariableUse } from '../../src/types.js';
-import type { BackupJobAttrs, WorkflowJobAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, WorkflowJobAttrs, WorkflowTokenAttrs } from '../../src/resources.js';
+import { githubTokenScope } from '../scopes/github-token.js';
 import { environmentOfName } from '../../src/classify.js';
 import { LineIndex } from '../../src/text.js';
 import { basename, environmentOf, locationAt, makeResource } from './resource-builder.js';
@@ -145,6 +146,7 @@ const parser: InventoryParser = {
         ...(runs.some((r) => scriptsInvoked(r.script).length) ? { runsScripts: [...new Set(runs.flatMap((r) => scriptsInvoked(r.script)))] } : {}),
         ...(signals.length ? { signals } : {}),
       };
+      const tokenScope: WorkflowTokenAttrs['tokenScope'] = githubTokenScope(attributes, `${file.path}#${jobId}`);
       resources.push(
         makeResource(file, {
           id: `gha:${file.path}#${jobId}`,
@@ -153,7 +155,7 @@ const parser: InventoryParser = {
           name: `${workflowName} / ${jobName}`,
           environment,
           line: jobLine,
-          attributes: { ...attributes },
+          attributes: { ...attributes, tokenScope },
         }),
       );
 

@@ -1,7 +1,8 @@
-// Reading values out of @cdktf/hcl2json output: literals, `var.`/`local.` references resolved within the same file,
+// Reading values out of @cdktf/hcl2json output: literals, `var.`/`local.` references resolved within the module folder
+// (sibling files and `*.tfvars`, see terraform-vars.ts),
 // references to other resources, nested blocks, and IAM policy documents (jsonencode, heredoc JSON,
 // data.aws_iam_policy_document). Anything else is left undefined: unknown, not guessed.
-import { parse as parseHcl } from '@cdktf/hcl2json';
+import { parseHcl } from './hcl-guard.js';
 
 type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,17 +30,38 @@ export interface Reference {
   attribute?: string;
 }
 
+/** `variable "x" { default = … }` values of one parsed file. */
+export function variableDefaults(json: Obj): Obj {
+  const out: Obj = {};
+  for (const [name, defs] of Object.entries(isObj(json.variable) ? json.variable : {})) {
+    const d = Array.isArray(defs) ? defs[0] : defs;
+    if (isObj(d) && 'default' in d) out[name] = d.default;
+  }
+  return out;
+}
+
+/** `locals { … }` values of one parsed file. */
+export function localsOf(json: Obj): Obj {
+  const out: Obj = {};
+  for (const l of Array.isArray(json.locals) ? json.locals : [json.locals]) if (isObj(l)) Object.assign(out, l);
+  return out;
+}
+
 export class HclScope {
   readonly #vars: Obj = {};
   readonly #locals: Obj = {};
   readonly #docs = new Map<string, unknown>();
 
-  constructor(readonly json: Obj) {
-    for (const [name, defs] of Object.entries(isObj(json.variable) ? json.variable : {})) {
-      const d = Array.isArray(defs) ? defs[0] : defs;
-      if (isObj(d) && 'default' in d) this.#vars[name] = d.default;
-    }
-    for (const l of Array.isArray(json.locals) ? json.locals : [json.locals]) if (isObj(l)) Object.assign(this.#locals, l);
+  /**
+   * `inherited`: values from the rest of the module folder — variable defaults and locals declared in sibling files,
+   * and `*.tfvars` values, which override defaults (Terraform's precedence).
+   */
+  constructor(
+    readonly json: Obj,
+    inherited: { vars?: Obj; locals?: Obj } = {},
+  ) {
+    Object.assign(this.#vars, variableDefaults(json), inherited.vars);
+    Object.assign(this.#locals, inherited.locals, localsOf(json));
   }
 
   /** A literal value (string, number, boolean, list, map), with `var.x`/`local.x` resolved; undefined if not literal. */

@@ -8,6 +8,15 @@ import compose from './compose.js';
 import packageScripts from './package-scripts.js';
 import agentConfigs from './agent-configs.js';
 import terraform from './terraform.js';
+import kubernetes from './kubernetes.js';
+import gitlabCi from './gitlab-ci.js';
+import flyConfig from './fly-config.js';
+import renderBlueprint from './render-blueprint.js';
+import vercelConfig from './vercel-config.js';
+import netlifyConfig from './netlify-config.js';
+import supabaseConfig from './supabase-config.js';
+import heroku from './heroku.js';
+import prismaSchema from './prisma-schema.js';
 
 export const inventoryParsers: InventoryParser[] = [
   // (parsers)
@@ -18,4 +27,13 @@ export const inventoryParsers: InventoryParser[] = [
   packageScripts,
   agentConfigs,
   terraform,
+  kubernetes,
+  gitlabCi,
+  flyConfig,
+  renderBlueprint,
+  vercelConfig,
+  netlifyConfig,
+  supabaseConfig,
+  heroku,
+  prismaSchema,
 ];

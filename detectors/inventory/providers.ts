@@ -101,3 +101,19 @@ export function scriptSignals(script: string): string[] {
   for (const m of script.matchAll(/\b(volumeDelete|serviceDelete|projectDelete|environmentDelete|volumeInstanceBackupDelete)\b/g)) out.add(m[1]!);
   return [...out];
 }
+
+/** Official images' data directories: a volume mounted there holds that database. */
+const DATA_DIRS: Array<[RegExp, string]> = [
+  [/^\/var\/lib\/postgresql(?:\/data)?\/?$/, 'postgres'],
+  [/^\/var\/lib\/mysql\/?$/, 'mysql'],
+  [/^\/data\/db\/?$/, 'mongodb'],
+  [/^\/bitnami\/(postgresql|mysql|mongodb|redis)\/?$/, '$1'],
+];
+export const engineOfMount = (path: string) => {
+  for (const [re, engine] of DATA_DIRS) {
+    const m = re.exec(path);
+    if (m) return engine.replace('$1', m[1] ?? '').replace('postgresql', 'postgres');
+  }
+  return undefined;
+};
+

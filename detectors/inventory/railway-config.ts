@@ -2,44 +2,22 @@
 // the volume it requires (`deploy.requiredMountPath`). Railway's volume backups are stored with the volume, so
 // `nativeBackups: 'platform'`. https://docs.railway.com/reference/config-as-code
 // https://docs.railway.com/reference/backups
-import { parse as parseToml, TomlError } from 'smol-toml';
 import type { InventoryParser } from '../../src/detector-api.js';
 import type { Diagnostic, Resource, SourceFile } from '../../src/types.js';
 import { environmentOfName } from '../../src/classify.js';
-import { basename, dirname, isRecord, lineOf, makeResource, parseError, parseJson } from './resource-builder.js';
+import { basename, dirname, isRecord, lineOf, makeResource, parseError, parseJson, parseTomlFile } from './resource-builder.js';
+import { engineOfMount } from './providers.js';
 import { destructiveCommands } from './destructive-commands.js';
 import { scriptsInvoked } from './shell-words.js';
-
-/** Official images' data directories: a volume mounted there holds that database. */
-const DATA_DIRS: Array<[RegExp, string]> = [
-  [/^\/var\/lib\/postgresql(?:\/data)?\/?$/, 'postgres'],
-  [/^\/var\/lib\/mysql\/?$/, 'mysql'],
-  [/^\/data\/db\/?$/, 'mongodb'],
-  [/^\/bitnami\/(postgresql|mysql|mongodb|redis)\/?$/, '$1'],
-];
-const engineOfMount = (path: string) => {
-  for (const [re, engine] of DATA_DIRS) {
-    const m = re.exec(path);
-    if (m) return engine.replace('$1', m[1] ?? '').replace('postgresql', 'postgres');
-  }
-  return undefined;
-};
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (isRecord(v) ? v : {});
 const strOf = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 function load(file: SourceFile): { config?: Obj; diagnostic?: Diagnostic } {
-  if (file.path.endsWith('.toml')) {
-    try {
-      return { config: parseToml(file.text) as Obj };
-    } catch (err) {
-      const line = err instanceof TomlError ? err.line : undefined;
-      const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
-      return { diagnostic: parseError(file, `invalid TOML: ${msg}`, line) };
-    }
-  }
-  return {};
+  if (!file.path.endsWith('.toml')) return {};
+  const r = parseTomlFile(file);
+  return r.diagnostic ? { diagnostic: r.diagnostic } : { config: obj(r.value) };
 }
 
 const parser: InventoryParser = {

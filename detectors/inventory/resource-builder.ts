@@ -1,6 +1,7 @@
 // Small helpers every inventory parser uses to build resources, locations and diagnostics.
 import type { Diagnostic, Environment, Location, Resource, SourceFile } from '../../src/types.js';
 import { environmentOfName } from '../../src/classify.js';
+import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineIndex } from '../../src/text.js';
 
 /** The first name that says an environment, else the file's own hint. */
@@ -100,6 +101,17 @@ export function parseJson(file: SourceFile): { value?: unknown; diagnostic?: Dia
     // V8 quotes a source excerpt (`Unexpected token 'x', "…excerpt…" is not valid JSON`): keep only the reason.
     const msg = (err instanceof Error ? err.message : String(err)).replace(/\s*\(line \d+ column \d+\)/, '').replace(/,\s*(?:\.\.\.)?".*$/s, '');
     return { diagnostic: parseError(file, `invalid JSON: ${msg.slice(0, 200)}`, line) };
+  }
+}
+
+/** Parses TOML, or returns a diagnostic with the error's line. */
+export function parseTomlFile(file: SourceFile): { value?: Record<string, unknown>; diagnostic?: Diagnostic } {
+  try {
+    return { value: parseToml(file.text) as Record<string, unknown> };
+  } catch (err) {
+    const line = err instanceof TomlError ? err.line : undefined;
+    const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
+    return { diagnostic: parseError(file, `invalid TOML: ${msg}`, line) };
   }
 }
 

@@ -4,100 +4,23 @@
 // `defaults`; values that are expressions we cannot resolve stay undefined.
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
 // https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance
-import { parse as parseHcl } from '@cdktf/hcl2json';
+import { parseHcl } from './hcl-guard.js';
 import type { InventoryParser } from '../../src/detector-api.js';
 import type { Resource, SourceFile } from '../../src/types.js';
 import type { BackupPlanAttrs, BackupVaultAttrs, BucketAttrs, DatabaseAttrs, IamPrincipalAttrs } from '../../src/resources.js';
-import { environmentOfName } from '../../src/classify.js';
 import { escapeRegExp } from '../../src/text.js';
-import { lineOf, makeResource, mergeById, parseError } from './resource-builder.js';
-import { HclScope, block, blocks, isObj, type Reference } from './hcl-values.js';
-
-type Obj = Record<string, unknown>;
-
-interface Ctx {
-  file: SourceFile;
-  scope: HclScope;
-  /** `module.<m>.` for files under modules/<m>/. */
-  prefix: string;
-  /** `@<environment>` for root modules in an environment folder, so environments/prod and environments/staging differ. */
-  suffix: string;
-  account?: string;
-  primary: Resource[];
-  partial: Resource[];
-  /** Resource bodies by type, for literal-name lookups. */
-  all: Record<string, Record<string, Obj>>;
-}
-
-const idOf = (ctx: Ctx, type: string, name: string) => `terraform:${ctx.prefix}${type}.${name}${ctx.suffix}`;
-const locate = (ctx: Ctx, type: string, name: string) =>
-  lineOf(ctx.file.text, new RegExp(`resource\\s+"${escapeRegExp(type)}"\\s+"${escapeRegExp(name)}"`));
-
-function environmentFor(ctx: Ctx, name: string, body: Obj, ...names: Array<string | undefined>) {
-  if (ctx.file.environment.environment !== 'unknown') return ctx.file.environment.environment;
-  const tags = isObj(body.tags) ? body.tags : {};
-  for (const k of ['Environment', 'environment', 'Env', 'env', 'Stage', 'stage', 'Tier']) {
-    const env = environmentOfName(ctx.scope.text(tags[k]) ?? '');
-    if (env !== 'unknown') return env;
-  }
-  for (const n of [...names, ctx.scope.text(tags.Name), name]) {
-    const env = environmentOfName(n ?? '');
-    if (env !== 'unknown') return env;
-  }
-  return 'unknown';
-}
-
-function add(ctx: Ctx, kind: 'primary' | 'partial', type: string, name: string, body: Obj, r: Omit<Parameters<typeof makeResource>[1], 'line' | 'environment'> & { names?: Array<string | undefined> }) {
-  const { names, ...init } = r;
-  ctx[kind].push(makeResource(ctx.file, { ...init, environment: environmentFor(ctx, name, body, ...(names ?? [])), line: locate(ctx, type, name), context: `${type}.${name}` }));
-}
-
-/** Resolves a reference or literal name to the id of a resource of `type` declared in this file (or referenced). */
-function target(ctx: Ctx, v: unknown, type: string, nameAttr: string): { id: string; name: string } | undefined {
-  const r = ctx.scope.ref(v);
-  if (r?.type === type) return { id: idOf(ctx, type, r.name), name: ctx.scope.text(ctx.all[type]?.[r.name]?.[nameAttr]) ?? r.name };
-  const lit = ctx.scope.str(v);
-  if (!lit) return undefined;
-  const found = Object.entries(ctx.all[type] ?? {}).find(([, b]) => ctx.scope.str(b[nameAttr]) === lit);
-  return found ? { id: idOf(ctx, type, found[0]), name: lit } : { id: `aws:${type.replace(/^aws_/, '')}/${lit}`, name: lit };
-}
-
-const refId = (ctx: Ctx, r: Reference) => (r.type.startsWith('data.') ? `terraform:${ctx.prefix}${r.type}.${r.name}${ctx.suffix}` : idOf(ctx, r.type, r.name));
-
-/** Fills provider defaults for attributes the source does not set, and lists them. */
-function withDefaults<T extends Obj>(body: Obj, attrs: T, defaults: Array<[string, keyof T, unknown]>): T & { defaults?: string[] } {
-  const used: string[] = [];
-  for (const [hclName, key, value] of defaults) {
-    if (!(hclName in body)) {
-      (attrs as Obj)[key as string] = value;
-      used.push(hclName);
-    }
-  }
-  return used.length ? { ...attrs, defaults: used } : attrs;
-}
+import { dirname, lineOf, makeResource, mergeById, parseError } from './resource-builder.js';
+import { HclScope, block, blocks, isObj } from './hcl-values.js';
+import { add, environmentFor, idOf, refId, target, withDefaults, type Ctx, type Handler, type Obj } from './terraform-context.js';
+import { isTfvars, passesFor, prepareTerraform, type TfFolder, type TfPass, type TfPrepared } from './terraform-vars.js';
+import { TERRAFORM_GCP, TERRAFORM_GCP_EXAMPLES } from './terraform-gcp.js';
+import { TERRAFORM_MORE, TERRAFORM_MORE_EXAMPLES } from './terraform-more.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 
 function databases(ctx: Ctx, type: string, name: string, body: Obj) {
   const s = ctx.scope;
   const lifecycle = block(body, 'lifecycle');
-  if (type === 'google_sql_database_instance') {
-    const settings = block(body, 'settings');
-    const backup = block(settings, 'backup_configuration');
-    const retention = block(backup, 'backup_retention_settings');
-    const a: DatabaseAttrs & Obj = {
-      platform: 'gcp',
-      engine: s.str(body.database_version)?.split('_')[0]?.toLowerCase(),
-      deletionProtection: s.bool(body.deletion_protection),
-      preventDestroy: s.bool(lifecycle?.prevent_destroy),
-      backupRetentionDays: retention && (s.str(retention.retention_unit) ?? 'COUNT') === 'COUNT' ? s.num(retention.retained_backups) : undefined,
-      backupsEnabled: backup ? s.bool(backup.enabled) : false,
-      deletionProtectionApi: s.bool(settings?.deletion_protection_enabled),
-    };
-    const attributes = withDefaults(body, a, [['deletion_protection', 'deletionProtection', true]]);
-    add(ctx, 'primary', type, name, body, { id: idOf(ctx, type, name), provider: 'gcp', type: 'database', name: s.text(body.name) ?? name, attributes, names: [s.text(body.name)] });
-    return;
-  }
   const instance = type === 'aws_db_instance';
   const identifier = s.text(body.identifier) ?? s.text(body.cluster_identifier);
   const a: DatabaseAttrs & Obj = {
@@ -110,6 +33,7 @@ function databases(ctx: Ctx, type: string, name: string, body: Obj) {
     preventDestroy: s.bool(lifecycle?.prevent_destroy),
     identifier,
     account: ctx.account,
+    aurora: /^aurora/.test(s.str(body.engine) ?? '') || undefined,
   };
   const attributes = withDefaults(body, a, [
     ['deletion_protection', 'deletionProtection', false],
@@ -289,13 +213,14 @@ function dns(ctx: Ctx, type: string, name: string, body: Obj) {
   add(ctx, 'primary', type, name, body, { id: idOf(ctx, type, name), provider: 'aws', type: 'dns-zone', name: zone ?? name, attributes: { zone, account: ctx.account }, names: [zone] });
 }
 
-type Handler = (ctx: Ctx, type: string, name: string, body: Obj) => void | Promise<void>;
 const HANDLERS: Array<[RegExp, Handler]> = [
-  [/^(?:aws_db_instance|aws_rds_cluster|google_sql_database_instance)$/, databases],
+  [/^(?:aws_db_instance|aws_rds_cluster)$/, databases],
   [/^aws_s3_bucket(?:_versioning|_object_lock_configuration|_replication_configuration)?$/, buckets],
   [/^aws_backup_(?:vault|vault_lock_configuration|plan|selection)$/, backups],
   [/^aws_iam_(?:user|role|group|policy|access_key|user_group_membership|policy_attachment|(?:user|role|group)_policy(?:_attachment)?)$/, iam],
   [/^aws_route53_zone$/, dns],
+  ...TERRAFORM_GCP,
+  ...TERRAFORM_MORE,
 ];
 
 /** The account a file's AWS provider is pinned to (`allowed_account_ids` with one entry). */
@@ -306,65 +231,87 @@ function accountOf(scope: HclScope, json: Obj): string | undefined {
   return ids.length === 1 ? ids[0] : undefined;
 }
 
+/** One reading of a file with one set of variable values (one deployment). */
+async function parsePass(original: SourceFile, json: Obj, folder: TfFolder | undefined, pass: TfPass): Promise<Resource[]> {
+  const file: SourceFile =
+    pass.environment && original.environment.environment === 'unknown'
+      ? { ...original, environment: { environment: pass.environment, reason: `tfvars ${pass.source}` } }
+      : original;
+  const scope = new HclScope(json, { vars: pass.vars, locals: folder?.locals });
+  scope.loadPolicyDocuments();
+  const module = /(?:^|\/)modules\/([^/]+)\//.exec(file.path)?.[1];
+  const env = file.environment;
+  const folderSuffix = !pass.prefix && !module && env.environment !== 'unknown' && env.reason.startsWith('folder') ? `@${env.environment}` : '';
+  const ctx: Ctx = {
+    file,
+    scope,
+    prefix: pass.prefix ?? (module ? `module.${module}.` : ''),
+    suffix: folderSuffix || pass.suffix || '',
+    account: accountOf(scope, json),
+    primary: [],
+    partial: [],
+    all: { ...(folder?.resources ?? {}) },
+  };
+  const own: Record<string, Record<string, Obj>> = {};
+  for (const [type, byName] of Object.entries(isObj(json.resource) ? json.resource : {})) {
+    if (!isObj(byName)) continue;
+    own[type] = Object.fromEntries(Object.entries(byName).map(([n, defs]) => [n, (Array.isArray(defs) ? defs[0] : defs) as Obj]).filter(([, b]) => isObj(b)));
+    ctx.all[type] = { ...(ctx.all[type] ?? {}), ...own[type] };
+  }
+  for (const [type, byName] of Object.entries(own)) {
+    const handler = HANDLERS.find(([re]) => re.test(type))?.[1];
+    if (!handler) continue;
+    for (const [name, body] of Object.entries(byName)) await handler(ctx, type, name, body);
+  }
+  // Zones looked up as data sources exist outside this configuration but are still what its credentials can change.
+  const data = isObj(json.data) ? json.data : {};
+  for (const [name, defs] of Object.entries(isObj(data.aws_route53_zone) ? data.aws_route53_zone : {})) {
+    const body = (Array.isArray(defs) ? defs[0] : defs) as Obj;
+    if (!isObj(body)) continue;
+    const zone = scope.text(body.name)?.replace(/\.$/, '');
+    ctx.primary.push(
+      makeResource(file, {
+        id: `terraform:${ctx.prefix}data.aws_route53_zone.${name}${ctx.suffix}`,
+        provider: 'aws',
+        type: 'dns-zone',
+        name: zone ?? name,
+        environment: environmentFor(ctx, name, body, zone),
+        line: lineOf(file.text, new RegExp(`data\\s+"aws_route53_zone"\\s+"${escapeRegExp(name)}"`)),
+        attributes: { zone, dataSource: true, account: ctx.account },
+      }),
+    );
+  }
+  return mergeById([...ctx.primary, ...ctx.partial]);
+}
+
 const parser: InventoryParser = {
   meta: {
     id: 'terraform',
     title: 'Terraform',
-    summary: 'Databases, buckets, AWS Backup vaults and plans, and IAM principals declared in Terraform, with their deletion guards.',
+    summary: 'Databases, buckets, volumes, backup vaults and plans, IAM principals (AWS, GCP), Cloudflare tokens and zones, Railway services, with deletion guards; var/local/tfvars resolved per folder.',
   },
-  applies: (file) => /\.tf$/i.test(file.path),
-  parse: async (file) => {
+  applies: (file) => /\.tf$/i.test(file.path) || isTfvars(file.path),
+  // Variables, locals and tfvars are per folder (module), not per file: read them all first.
+  prepare: (files) => prepareTerraform(files),
+  parse: async (file, prepared) => {
     let json: Obj;
     try {
+      if (isTfvars(file.path)) {
+        // Values are read by the pre-pass; here a file that cannot be read as tfvars becomes a diagnostic.
+        if (/\.json$/i.test(file.path)) JSON.parse(file.text);
+        else await parseHcl(file.path, file.text);
+        return {};
+      }
       json = (await parseHcl(file.path, file.text)) as Obj;
     } catch (err) {
       const msg = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
       const line = new RegExp(`${escapeRegExp(file.path)}:(\\d+),`).exec(msg)?.[1] ?? /:(\d+),\d+/.exec(msg)?.[1];
       return { diagnostics: [parseError(file, `invalid HCL: ${msg.slice(0, 240)}`, line ? Number(line) : undefined)] };
     }
-    const scope = new HclScope(json);
-    scope.loadPolicyDocuments();
-    const module = /(?:^|\/)modules\/([^/]+)\//.exec(file.path)?.[1];
-    const env = file.environment;
-    const ctx: Ctx = {
-      file,
-      scope,
-      prefix: module ? `module.${module}.` : '',
-      suffix: !module && env.environment !== 'unknown' && env.reason.startsWith('folder') ? `@${env.environment}` : '',
-      account: accountOf(scope, json),
-      primary: [],
-      partial: [],
-      all: {},
-    };
-    const resources = isObj(json.resource) ? json.resource : {};
-    for (const [type, byName] of Object.entries(resources)) {
-      if (!isObj(byName)) continue;
-      ctx.all[type] = Object.fromEntries(Object.entries(byName).map(([n, defs]) => [n, (Array.isArray(defs) ? defs[0] : defs) as Obj]).filter(([, b]) => isObj(b)));
-    }
-    for (const [type, byName] of Object.entries(ctx.all)) {
-      const handler = HANDLERS.find(([re]) => re.test(type))?.[1];
-      if (!handler) continue;
-      for (const [name, body] of Object.entries(byName)) await handler(ctx, type, name, body);
-    }
-    // Zones looked up as data sources exist outside this configuration but are still what its credentials can change.
-    const data = isObj(json.data) ? json.data : {};
-    for (const [name, defs] of Object.entries(isObj(data.aws_route53_zone) ? data.aws_route53_zone : {})) {
-      const body = (Array.isArray(defs) ? defs[0] : defs) as Obj;
-      if (!isObj(body)) continue;
-      const zone = scope.text(body.name)?.replace(/\.$/, '');
-      ctx.primary.push(
-        makeResource(file, {
-          id: `terraform:${ctx.prefix}data.aws_route53_zone.${name}${ctx.suffix}`,
-          provider: 'aws',
-          type: 'dns-zone',
-          name: zone ?? name,
-          environment: environmentFor(ctx, name, body, zone),
-          line: lineOf(file.text, new RegExp(`data\\s+"aws_route53_zone"\\s+"${escapeRegExp(name)}"`)),
-          attributes: { zone, dataSource: true, account: ctx.account },
-        }),
-      );
-    }
-    return { resources: mergeById([...ctx.primary, ...ctx.partial]) };
+    const folder = ((prepared as TfPrepared | undefined) ?? (await prepareTerraform([file]))).folders.get(dirname(file.path));
+    const out: Resource[] = [];
+    for (const pass of passesFor(folder)) out.push(...(await parsePass(file, json, folder, pass)));
+    return { resources: out };
   },
   examples: [
     {
@@ -524,6 +471,44 @@ resource "aws_iam_access_key" "dns_updater" {
       expect: [],
       reject: ['terraform:*'],
     },
+    {
+      // One root module deployed twice with `-var-file`: values come from variables.tf defaults, locals in another
+      // file and one tfvars per environment, so production and staging are separate resources.
+      file: {
+        path: 'infra/db.tf',
+        text: 'resource "aws_db_instance" "main" {\n  identifier          = "${local.prefix}-${var.env}"\n  engine              = "postgres"\n  deletion_protection = var.deletion_protection\n  backup_retention_period = var.retention\n}\n',
+      },
+      related: [
+        { path: 'infra/variables.tf', text: 'variable "env" {}\nvariable "deletion_protection" {\n  default = false\n}\nvariable "retention" {\n  default = 7\n}\n' },
+        { path: 'infra/locals.tf', text: 'locals {\n  prefix = "orders"\n}\n' },
+        { path: 'infra/envs/prod.tfvars', text: 'env = "prod"\ndeletion_protection = true\nretention = 30\n' },
+        { path: 'infra/envs/staging.tfvars', text: 'env = "staging"\n' },
+      ],
+      expect: [
+        { id: 'terraform:aws_db_instance.main@production', environment: 'production', attributes: { identifier: 'orders-prod', deletionProtection: true, backupRetentionDays: 30 } },
+        { id: 'terraform:aws_db_instance.main@staging', environment: 'staging', attributes: { identifier: 'orders-staging', deletionProtection: false, backupRetentionDays: 7 } },
+      ],
+      reject: ['terraform:aws_db_instance.main'],
+    },
+    {
+      // One local module called from two environment roots with different arguments: two deployments, each with the
+      // caller's environment; an argument the caller cannot resolve stays unknown instead of falling back to the default.
+      file: {
+        path: 'modules/db/main.tf',
+        text: 'variable "deletion_protection" {\n  default = false\n}\nvariable "retention" {\n  default = 7\n}\nresource "aws_db_instance" "main" {\n  engine                  = "postgres"\n  deletion_protection     = var.deletion_protection\n  backup_retention_period = var.retention\n}\n',
+      },
+      related: [
+        { path: 'environments/prod/main.tf', text: 'module "database" {\n  source              = "../../modules/db"\n  deletion_protection = true\n  retention           = var.retention_days\n}\n' },
+        { path: 'environments/staging/main.tf', text: 'module "database" {\n  source = "../../modules/db"\n}\n' },
+      ],
+      expect: [
+        { id: 'terraform:module.database.aws_db_instance.main@production', environment: 'production', attributes: { deletionProtection: true } },
+        { id: 'terraform:module.database.aws_db_instance.main@staging', environment: 'staging', attributes: { deletionProtection: false, backupRetentionDays: 7 } },
+      ],
+      reject: ['terraform:module.db.*'],
+    },
+    ...TERRAFORM_GCP_EXAMPLES,
+    ...TERRAFORM_MORE_EXAMPLES,
   ],
 };
 

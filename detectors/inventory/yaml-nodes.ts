@@ -1,5 +1,5 @@
 // YAML helpers over the `yaml` package's document model: parse with line numbers, walk maps by key, read scalars.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic, SourceFile } from '../../src/types.js';
 import { parseError } from './resource-builder.js';
 
@@ -60,4 +60,26 @@ export function scalarsUnder(node: unknown, key?: string, out: Array<{ node: Nod
   else if (isMap(node)) for (const [k, v] of entries(node)) scalarsUnder(v, k, out);
   else if (isSeq(node)) for (const v of node.items) scalarsUnder(v, key, out);
   return out;
+}
+
+/** Every document of a multi-document YAML file (`---`-separated), sharing one line counter. */
+export function parseYamlAll(file: SourceFile): { docs: YamlFile[]; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const all = parseAllDocuments(file.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const list = Array.isArray(all) ? all : [];
+  const diagnostics: Diagnostic[] = [];
+  const lineOf = (node: Node | number | null | undefined): number => {
+    const offset = typeof node === 'number' ? node : node?.range?.[0];
+    return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  };
+  const docs: YamlFile[] = [];
+  for (const doc of list) {
+    if (doc.errors.length) {
+      const e = doc.errors[0]!;
+      diagnostics.push(parseError(file, `invalid YAML: ${e.code}: ${e.message.split('\n')[0]!.slice(0, 160)}`, lineCounter.linePos(e.pos[0]).line));
+      continue;
+    }
+    docs.push({ doc, lineOf });
+  }
+  return { docs, diagnostics };
 }

@@ -23,8 +23,9 @@ const rule: FindingRule = {
       .flatMap((r) => {
         const fate = graph.backupsShareFate(r);
         if (!fate.shared) return [];
-        // A database stored on a volume is reported once, on the volume.
-        if (r.type === 'database' && (r.attributes as { volume?: string }).volume) return [];
+        // A database stored on a volume is reported once, on the volume — when the volume itself is reported.
+        const vol = r.type === 'database' ? graph.resource((r.attributes as { volume?: string }).volume ?? '') : undefined;
+        if (vol && graph.backupsShareFate(vol).shared) return [];
         return [
           {
             severity: r.environment === 'production' ? 'high' : 'medium',
@@ -46,6 +47,15 @@ const rule: FindingRule = {
       repo: { '.env.production': 'RAILWAY_VOLUME_MOUNT_PATH=/data\nRAILWAY_VOLUME_NAME=pgdata\n' },
       fires: true,
       mentions: 'stored with the volume',
+    },
+    {
+      name: 'compose dump written onto the database volume',
+      repo: {
+        'docker-compose.yml':
+          'services:\n  postgres:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n  dumper:\n    image: postgres:16\n    command: sh -c "pg_dump -h postgres -U shop shop > /var/lib/postgresql/data/backup.sql"\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+      },
+      fires: true,
+      mentions: 'same volume',
     },
     {
       name: 'Railway volume with an off-platform dump',

@@ -11,7 +11,7 @@ const rule: FindingRule = {
     severity: 'medium',
     category: 'destructive-guard',
     confidence: 'high',
-    summary: 'A script or CI step runs a destructive command (database reset, volume delete, terraform destroy) with its confirmation switched off.',
+    summary: 'A script, CI step or service start command runs a destructive command (database reset, volume delete, terraform destroy) with its confirmation switched off.',
     help: {
       why: 'Force flags (`--force`, `-auto-approve`, `--accept-data-loss`, `--yes`) remove the last moment where a person — or an agent — would see what is about to be destroyed. Anyone or anything that runs the script, in any environment its credentials reach, deletes data without a prompt.',
       fix: 'Remove the force flag from shared scripts, gate destructive CI jobs behind a protected `environment:` with required reviewers, and refuse to run against production (check the target before acting).',
@@ -34,6 +34,20 @@ const rule: FindingRule = {
           environments: [r.environment],
           chain: [{ kind: 'resource', label: `script ${r.name}`, ref: r.id }, { kind: 'fact', label: a.destructive }],
         });
+      } else if (r.type === 'service') {
+        // A service whose start command destroys data does it on every (re)start, with nobody watching.
+        for (const cmd of (r.attributes as { destructiveCommands?: string[] }).destructiveCommands ?? []) {
+          out.push({
+            key: `${r.id}:${cmd}`,
+            severity: r.environment === 'production' ? 'high' : 'medium',
+            message: `Service ${r.name} (${where(r.location)}) runs \`${cmd}\` in its start command: every restart repeats it.`,
+            locations: [toFindingLocation(r.location)],
+            credentialFingerprints: [],
+            resourceIds: [r.id],
+            environments: [r.environment],
+            chain: [{ kind: 'resource', label: `service ${r.name}`, ref: r.id }, { kind: 'fact', label: cmd }],
+          });
+        }
       } else if (r.type === 'workflow-job') {
         const a = r.attributes as WorkflowJobAttrs;
         for (const cmd of a.destructiveCommands ?? []) {
@@ -58,6 +72,15 @@ const rule: FindingRule = {
       repo: { 'package.json': '{\n  "name": "app",\n  "scripts": {\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n' },
       fires: true,
       mentions: 'migrate reset',
+    },
+    {
+      name: 'compose service resetting its database on start',
+      repo: {
+        'docker-compose.yml':
+          'services:\n  api:\n    image: node:20\n    command: sh -c "npx prisma migrate reset --force && node server.js"\n  postgres:\n    image: postgres:16\n',
+      },
+      fires: true,
+      mentions: 'start command',
     },
     {
       name: 'prisma migrate deploy only',

@@ -1,12 +1,17 @@
 // Helpers shared by finding rules.
+import ignore from 'ignore';
+import type { FindingDraft } from '../../src/detector-api.js';
 import type { BlastGraph } from '../../src/graph.js';
-import type { Credential, Environment, Finding, Location } from '../../src/types.js';
+import type { AgentAttrs, WorkflowJobAttrs } from '../../src/resources.js';
+import type { ChainStep, Confidence, Credential, Environment, Finding, Location, Resource, Severity, VariableUse } from '../../src/types.js';
+import { credentialChain, resourceLabel } from '../../src/chain.js';
+import { environmentOfName } from '../../src/classify.js';
 import { uniqueEnvironments } from '../../src/extract.js';
 
 export type FindingLocation = Finding['locations'][number];
 
 export function toFindingLocation(l: Location): FindingLocation {
-  return { path: l.path, startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn };
+  return { path: l.path, startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn, ...(l.commit ? { commit: l.commit } : {}) };
 }
 
 /** Working-tree locations first (history-only locations last). */
@@ -29,4 +34,120 @@ export function wideDestructive(c: Credential): boolean {
 
 export function environmentsOf(c: Credential, graph: BlastGraph): Environment[] {
   return uniqueEnvironments([...c.environments, ...graph.deletable(c).map((r) => r.resource.environment)]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drafts: the common shapes of a credential finding and a resource finding.
+
+export const NON_PRODUCTION = new Set<Environment>(['staging', 'development', 'test']);
+
+/** A finding about one credential: its locations (`at` first), its chain, the environments it touches. */
+export function credentialDraft(
+  c: Credential,
+  graph: BlastGraph,
+  message: string,
+  opts: { at?: Location; severity?: Severity; confidence?: Confidence; key?: string; resourceIds?: string[]; extra?: ChainStep[] } = {},
+): FindingDraft {
+  const at = opts.at ?? c.locations.find((l) => !l.commit) ?? c.locations[0]!;
+  const rest = credentialLocations(c).filter((l) => l.path !== at.path || l.startLine !== at.startLine);
+  return {
+    ...(opts.severity ? { severity: opts.severity } : {}),
+    ...(opts.confidence ? { confidence: opts.confidence } : {}),
+    ...(opts.key ? { key: opts.key } : {}),
+    message,
+    locations: [toFindingLocation(at), ...rest],
+    credentialFingerprints: [c.fingerprint],
+    resourceIds: opts.resourceIds ?? [],
+    environments: environmentsOf(c, graph),
+    chain: [...credentialChain(c, graph, at), ...(opts.extra ?? [])],
+  };
+}
+
+/** A finding about one resource, with the facts that make it one. Keyed on the resource (never a line). */
+export function resourceDraft(r: Resource, message: string, facts: string[], opts: { severity?: Severity; confidence?: Confidence; key?: string; kind?: ChainStep['kind'] } = {}): FindingDraft {
+  return {
+    ...(opts.severity ? { severity: opts.severity } : {}),
+    ...(opts.confidence ? { confidence: opts.confidence } : {}),
+    key: opts.key ?? r.id,
+    message,
+    locations: [toFindingLocation(r.location)],
+    credentialFingerprints: [],
+    resourceIds: [r.id],
+    environments: [r.environment],
+    chain: [{ kind: opts.kind ?? 'resource', label: opts.kind === 'workflow' || opts.kind === 'agent' ? r.name : resourceLabel(r), ref: r.id }, ...facts.map((label) => ({ kind: 'fact' as const, label }))],
+  };
+}
+
+/** Production first, then staging…: the severity a finding gets when it is about production or not. */
+export function byEnvironment(env: Environment, prod: Severity, other: Severity): Severity {
+  return env === 'production' ? prod : other;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paths
+
+/** Example/template files hold placeholders by convention. */
+export const TEMPLATE_FILE = /(?:^|[./_-])(?:example|sample|template|dist|defaults?)(?:\.[^/]*)?$/i;
+
+/** Paths meant for tests, fixtures, documentation and examples: not where production credentials belong. */
+export function nonProductionPath(path: string): string | undefined {
+  const p = path.toLowerCase();
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (/(?:^|\/)(?:tests?|__tests__|specs?|e2e|cypress|playwright)\//.test(p)) return 'test code';
+  if (/\.(?:test|spec)\.[a-z0-9]+$/.test(base)) return 'test code';
+  if (/(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__|seeds?)\//.test(p)) return 'fixtures';
+  if (/(?:^|\/)(?:docs?|documentation|examples?|samples?|tutorials?)\//.test(p)) return 'documentation/examples';
+  if (/\.(?:md|mdx|rst|adoc|txt|ipynb)$/.test(base)) return 'documentation';
+  if (/^\.env\.(?:dev|development|local|test|testing|ci)(?:\.local)?$/.test(base)) return `${base} (a development/test env file)`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CI
+
+export const jobAttrs = (r: Resource): WorkflowJobAttrs => r.attributes as WorkflowJobAttrs;
+
+export function workflowJobs(resources: readonly Resource[]): Resource[] {
+  return resources.filter((r) => r.type === 'workflow-job');
+}
+
+/** Secrets a job references other than the automatic GITHUB_TOKEN. */
+export function jobSecrets(job: Resource): string[] {
+  return (jobAttrs(job).secrets ?? []).filter((s) => s !== 'GITHUB_TOKEN' && s !== 'github_token');
+}
+
+/** A secret whose name says it is for production (`PROD_DATABASE_URL`, `STRIPE_LIVE_KEY`). */
+export function productionSecretName(name: string): boolean {
+  return environmentOfName(name.replace(/_/g, '-')) === 'production';
+}
+
+/** The job's environment: its declared `environment:` first, then what its names say. */
+export function jobEnvironment(job: Resource): Environment {
+  const a = jobAttrs(job);
+  const declared = a.deployEnvironment ? environmentOfName(a.deployEnvironment) : 'unknown';
+  return declared !== 'unknown' ? declared : job.environment;
+}
+
+/** Secrets of the job that belong to production: by the job's environment or the secret's own name. */
+export function productionSecrets(job: Resource): string[] {
+  const secrets = jobSecrets(job);
+  return jobEnvironment(job) === 'production' ? secrets : secrets.filter(productionSecretName);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Agents
+
+/** Whether an agent's read-deny rules leave `path` readable. */
+export function agentCanRead(agent: Resource, path: string): boolean {
+  return !ignore()
+    .add((agent.attributes as AgentAttrs).denyRead ?? [])
+    .ignores(path);
+}
+
+/** Variable uses inside one workflow job (its steps and env), plus the workflow-level env every job inherits. */
+export function jobUses(job: Resource, uses: readonly VariableUse[]): VariableUse[] {
+  const id = jobAttrs(job).job ?? '';
+  return uses.filter(
+    (u) => u.location.path === job.location.path && (u.location.context?.startsWith(`job ${id} in `) || u.location.context?.startsWith('workflow-level env')),
+  );
 }

@@ -5,6 +5,7 @@ import type { ScopeContext, ScopeResolver } from '../../src/detector-api.js';
 import type { Credential, Permission, Resource } from '../../src/types.js';
 import type { IamPrincipalAttrs } from '../../src/resources.js';
 import { MANAGED_POLICIES, managedPolicyName, permissionsOfDocument } from './aws-policies.js';
+import { redact } from '../../src/secrets.js';
 
 function principalFor(cred: Credential, ctx: ScopeContext): { principal: Resource; why: string } | undefined {
   const principals = ctx.resources.filter((r) => r.type === 'iam-principal' && r.provider === 'aws');
@@ -32,7 +33,7 @@ const resolver: ScopeResolver = {
       return {
         reach: 'unknown',
         confidence: 'low',
-        evidence: [{ source: 'format', confidence: 'high', detail: `AWS ${cred.type}${cred.attributes.accessKeyId ? ` ${cred.attributes.accessKeyId}` : ''}` }],
+        evidence: [{ source: 'format', confidence: 'high', detail: `AWS ${cred.type}${cred.attributes.accessKeyId ? ` ${redact(cred.attributes.accessKeyId)}` : ''}` }],
         toConfirm: 'No IAM user in the repository is tied to this key; run with --live (sts:GetCallerIdentity, then IAM reads) to learn its principal and policies.',
       };
     }

@@ -5,6 +5,9 @@ import railway from './railway.js';
 import databaseUrl from './database-url.js';
 import awsIac from './aws-iac.js';
 // (resolver imports)
+import gcpIac from './gcp-iac.js';
+import cloudflareIac from './cloudflare-iac.js';
+import githubToken from './github-token.js';
 
 export const scopeResolvers: ScopeResolver[] = [
   providerFormats,
@@ -12,4 +15,7 @@ export const scopeResolvers: ScopeResolver[] = [
   databaseUrl,
   awsIac,
   // (resolvers)
+  gcpIac,
+  cloudflareIac,
+  githubToken,
 ];

@@ -6,7 +6,7 @@ import type { Credential, Environment, Finding, Resource, Severity } from '../ty
 import { SEVERITIES } from '../types.js';
 import type { BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from '../resources.js';
 import type { Reachable } from '../graph.js';
-import { reachLabel, where } from '../chain.js';
+import { where } from '../chain.js';
 import { stableHash } from '../secrets.js';
 
 export type PictureNodeKind = 'agent' | 'credential' | 'principal' | 'resource' | 'backup' | 'more';
@@ -48,11 +48,15 @@ export interface GraphModel {
   edges: PictureEdge[];
   /** Environments that occur on nodes, in ENVIRONMENTS order (for legends). */
   environments: Environment[];
+  /** Credentials left out to keep the picture readable (the least severe ones). */
+  omittedCredentials: number;
 }
 
 export interface GraphModelOptions {
   /** At most this many resources are drawn per credential; the rest fold into one "+N more" node. Default 12. */
   maxResourcesPerCredential?: number;
+  /** At most this many credentials are drawn, those with the most severe findings first. Default 60. */
+  maxCredentials?: number;
 }
 
 export const ENV_COLORS: Record<Environment, { fill: string; stroke: string; text: string }> = {
@@ -93,7 +97,26 @@ function verbsLabel(verbs: readonly string[]): string {
 }
 
 function resourceDetail(r: Resource): string {
-  return `${r.type} · ${r.environment}`;
+  return r.environment === 'unknown' ? `${r.type}, environment unknown` : `${r.type} in ${r.environment}`;
+}
+
+/** What a scope reaches, without repeating the principal (the principal is the node's own label). */
+export function reachText(c: Credential): string {
+  const s = c.scope;
+  switch (s.reach) {
+    case 'account':
+      return 'account-wide';
+    case 'workspace':
+      return 'workspace: all projects and environments';
+    case 'project':
+      return 'one project, all its environments';
+    case 'environment':
+      return `one environment${s.environments?.length ? `: ${s.environments.join(', ')}` : ''}`;
+    case 'resource':
+      return 'specific resources';
+    default:
+      return 'reach unknown';
+  }
 }
 
 export function graphModel(result: Pick<ScanResult, 'credentials' | 'findings' | 'graph'>, opts: GraphModelOptions = {}): GraphModel {
@@ -159,7 +182,17 @@ export function graphModel(result: Pick<ScanResult, 'credentials' | 'findings' |
     }
   };
 
-  for (const c of result.credentials) {
+  const worst = new Map<string, number>();
+  for (const f of active) for (const fp of f.credentialFingerprints) worst.set(fp, Math.min(worst.get(fp) ?? 9, SEV_RANK[f.severity]));
+  const maxCreds = Math.max(1, opts.maxCredentials ?? 60);
+  const drawn = result.credentials
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => (worst.get(a.c.fingerprint) ?? 9) - (worst.get(b.c.fingerprint) ?? 9) || a.i - b.i)
+    .slice(0, maxCreds)
+    .sort((a, b) => a.i - b.i)
+    .map(({ c }) => c);
+
+  for (const c of drawn) {
     const cn = addNode(c.fingerprint, {
       kind: 'credential',
       label: `${c.provider.toUpperCase()} ${c.type}`,
@@ -170,7 +203,7 @@ export function graphModel(result: Pick<ScanResult, 'credentials' | 'findings' |
     const pn = addNode(`principal:${c.fingerprint}`, {
       kind: 'principal',
       label: c.scope.principal ?? `${providerName(c.provider)} principal`,
-      detail: reachLabel(c),
+      detail: reachText(c),
       environment: scopeEnvs.length === 1 ? scopeEnvs[0]! : 'unknown',
     });
     addEdge({ from: cn.id, to: pn.id, kind: 'acts-as', label: c.scope.reach === 'unknown' ? 'acts as (reach unknown)' : `acts as (${c.scope.reach})`, destructive: false });
@@ -203,7 +236,7 @@ export function graphModel(result: Pick<ScanResult, 'credentials' | 'findings' |
 
   const list = [...nodes.values()];
   const present = new Set(list.map((n) => n.environment));
-  return { nodes: list, edges, environments: ENV_ORDER.filter((e) => present.has(e)) };
+  return { nodes: list, edges, environments: ENV_ORDER.filter((e) => present.has(e)), omittedCredentials: result.credentials.length - drawn.length };
 }
 
 function reachOrder(a: Reachable, b: Reachable): number {

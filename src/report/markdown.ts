@@ -4,12 +4,17 @@ import type { Finding, Severity } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { chainText } from '../chain.js';
 import { TOOL } from './meta.js';
+import { mermaidGraph } from './mermaid.js';
+import { visible } from './safe-text.js';
 
 const ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' };
 
-/** Escapes text for a Markdown table cell. */
+/**
+ * Escapes text for a Markdown table cell (and for inline code spans, where a backtick would end the span early: it is
+ * shown as ˋ). Control and bidi characters — possible in file names — are shown as visible escapes.
+ */
 export function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+  return visible(s.replace(/\r?\n/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/`/g, 'ˋ');
 }
 
 export function summaryLine(findings: readonly Finding[]): string {
@@ -35,6 +40,8 @@ export function renderMarkdown(result: ScanResult): string {
     '',
   ];
   if (active.length) out.push(findingsTable(active), '');
+  const graph = active.length ? mermaidGraph(result) : '';
+  if (graph) out.push('<details><summary>Blast-radius graph</summary>', '', '```mermaid', graph, '```', '', '</details>', '');
   const details = active.filter((f) => f.message);
   if (details.length) {
     out.push('<details><summary>Details</summary>', '');

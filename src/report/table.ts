@@ -5,6 +5,7 @@ import type { ScanResult } from '../scan.js';
 import type { Severity } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { chainText } from '../chain.js';
+import { visible, visibleLines } from './safe-text.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -18,7 +19,7 @@ export function renderTable(result: ScanResult, opts: { color: boolean; width?: 
   const active = result.findings.filter((f) => !f.suppressed);
   const lines: string[] = [];
   lines.push(
-    c.bold(`blastradius: ${result.target}`) +
+    c.bold(`blastradius: ${visible(result.target)}`) +
       c.dim(` — ${result.stats.files} files, ${result.credentials.length} credentials, ${result.resources.length} resources`),
   );
   if (!active.length) lines.push(c.green('No findings.'));
@@ -36,8 +37,8 @@ export function renderTable(result: ScanResult, opts: { color: boolean; width?: 
     });
     for (const f of group) {
       const loc = f.locations[0];
-      const where = loc ? `${loc.path}:${loc.startLine}${f.locations.length > 1 ? c.dim(` (+${f.locations.length - 1})`) : ''}` : '';
-      table.push([`${paint(c, sev)(f.title)}\n${c.dim(f.ruleId)}\n${where}`, chainText(f.chain) || f.message]);
+      const where = loc ? `${visible(loc.path)}:${loc.startLine}${f.locations.length > 1 ? c.dim(` (+${f.locations.length - 1})`) : ''}` : '';
+      table.push([`${paint(c, sev)(visible(f.title))}\n${c.dim(visible(f.ruleId))}\n${where}`, visibleLines(chainText(f.chain) || f.message)]);
     }
     lines.push(table.toString());
   }
@@ -48,7 +49,7 @@ export function renderTable(result: ScanResult, opts: { color: boolean; width?: 
   lines.push(`${active.length} finding${active.length === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}${suppressed ? c.dim(` (${suppressed} suppressed)`) : ''}`);
   if (result.diagnostics.length) {
     lines.push(c.dim(`${result.diagnostics.length} file(s) not fully scanned:`));
-    for (const d of result.diagnostics.slice(0, 20)) lines.push(c.dim(`  ${d.path}: ${d.message}`));
+    for (const d of result.diagnostics.slice(0, 20)) lines.push(c.dim(`  ${visible(d.path)}: ${visible(d.message)}`));
     if (result.diagnostics.length > 20) lines.push(c.dim(`  … ${result.diagnostics.length - 20} more (see --format json)`));
   }
   return lines.join('\n') + '\n';

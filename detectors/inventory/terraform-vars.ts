@@ -1,0 +1,152 @@
+// The Terraform pre-pass: a module is a folder, so `var.x` and `local.x` resolve across its files. Per folder it
+// collects variable defaults, locals and resource bodies from every `*.tf`, and the values of `*.tfvars` files:
+// `terraform.tfvars` and `*.auto.tfvars` are always loaded; any other `*.tfvars` (`prod.tfvars`, `envs/staging.tfvars`)
+// is one deployment of the folder, passed with `-var-file`, so each becomes a variant with its own environment.
+// A local module (`source = "../../modules/db"`) is read once per call, with the call's arguments as its variables
+// and the caller's environment: environments/prod and environments/staging calling one module are two deployments.
+// https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
+import { posix } from 'node:path';
+import { parseHcl } from './hcl-guard.js';
+import type { Environment, SourceFile } from '../../src/types.js';
+import { basename, dirname } from './resource-builder.js';
+import { HclScope, isObj, localsOf, variableDefaults } from './hcl-values.js';
+
+type Obj = Record<string, unknown>;
+
+export interface TfVariant {
+  /** The tfvars file that defines it. */
+  source: string;
+  environment: Environment;
+  vars: Obj;
+}
+
+export interface TfFolder {
+  /** Variable defaults from every file, overridden by auto-loaded tfvars. */
+  vars: Obj;
+  locals: Obj;
+  /** Resource bodies by type and name across the folder. */
+  resources: Record<string, Record<string, Obj>>;
+  /** Non-auto tfvars files: one deployment each. */
+  variants: TfVariant[];
+  /** Calls of this folder as a local module. */
+  calls: TfPass[];
+}
+
+export interface TfPrepared {
+  folders: Map<string, TfFolder>;
+  /** Parsed HCL by path (parse errors are reported when the file itself is parsed). */
+  json: Map<string, Obj>;
+}
+
+export const isTfvars = (path: string): boolean => /\.tfvars(?:\.json)?$/i.test(path);
+const isAuto = (path: string) => /^(?:terraform\.tfvars(?:\.json)?|.+\.auto\.tfvars(?:\.json)?)$/i.test(basename(path));
+
+async function load(file: SourceFile): Promise<Obj | undefined> {
+  try {
+    const v = file.path.toLowerCase().endsWith('.json') ? (JSON.parse(file.text) as unknown) : await parseHcl(file.path, file.text);
+    return isObj(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const emptyFolder = (): TfFolder => ({ vars: {}, locals: {}, resources: {}, variants: [], calls: [] });
+
+export async function prepareTerraform(files: readonly SourceFile[]): Promise<TfPrepared> {
+  const folders = new Map<string, TfFolder>();
+  const json = new Map<string, Obj>();
+  const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, emptyFolder()).get(dir)!;
+  const tfDirs = new Set(files.filter((f) => /\.tf$/i.test(f.path)).map((f) => dirname(f.path)));
+  const auto: Array<[string, Obj]> = [];
+  for (const file of files) {
+    const parsed = await load(file);
+    if (!parsed) continue;
+    const dir = dirname(file.path);
+    if (isTfvars(file.path)) {
+      // tfvars beside the code, or in a child folder that holds only tfvars (`envs/prod.tfvars`).
+      const owner = tfDirs.has(dir) ? dir : tfDirs.has(dirname(dir)) ? dirname(dir) : undefined;
+      if (owner === undefined) continue;
+      if (isAuto(file.path) && owner === dir) auto.push([owner, parsed]);
+      else folder(owner).variants.push({ source: file.path, environment: file.environment.environment, vars: parsed });
+      continue;
+    }
+    json.set(file.path, parsed);
+    const f = folder(dir);
+    Object.assign(f.vars, variableDefaults(parsed));
+    Object.assign(f.locals, localsOf(parsed));
+    for (const [type, byName] of Object.entries(isObj(parsed.resource) ? parsed.resource : {})) {
+      if (!isObj(byName)) continue;
+      for (const [name, defs] of Object.entries(byName)) {
+        const body = Array.isArray(defs) ? defs[0] : defs;
+        if (isObj(body)) (f.resources[type] ??= {})[name] = body;
+      }
+    }
+  }
+  for (const [dir, values] of auto) Object.assign(folder(dir).vars, values);
+  for (const f of folders.values()) f.variants.sort((a, b) => a.source.localeCompare(b.source));
+  const envOf = new Map(files.map((f) => [f.path, f.environment]));
+  for (const [path, parsed] of json) moduleCalls(path, parsed, envOf.get(path), folders);
+  return { folders, json };
+}
+
+/** An argument that was given but cannot be resolved: the module's default must not stand in for it. */
+const UNRESOLVED = '${__unresolved}';
+const META_ARGS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
+
+function moduleCalls(path: string, parsed: Obj, env: SourceFile['environment'] | undefined, folders: Map<string, TfFolder>) {
+  const modules = isObj(parsed.module) ? parsed.module : {};
+  const dir = dirname(path);
+  const caller = folders.get(dir);
+  for (const [name, defs] of Object.entries(modules)) {
+    const body = Array.isArray(defs) ? defs[0] : defs;
+    const source = isObj(body) && typeof body.source === 'string' ? body.source : undefined;
+    if (!source || !/^\.\.?\//.test(source)) continue;
+    const target = folders.get(posix.normalize(posix.join(dir || '.', source)).replace(/^\.\/?/, '').replace(/\/$/, ''));
+    if (!target || target === caller) continue;
+    const callerInModule = /(?:^|\/)modules\/[^/]+\//.test(path);
+    for (const pass of passesFor(caller)) {
+      const scope = new HclScope(parsed, { vars: pass.vars, locals: caller?.locals });
+      const vars: Obj = {};
+      for (const [k, v] of Object.entries(body as Obj)) {
+        if (META_ARGS.has(k)) continue;
+        const r = scope.lit(v);
+        vars[k] = r === undefined ? UNRESOLVED : r;
+      }
+      const environment = pass.environment ?? (env && env.environment !== 'unknown' ? env.environment : undefined);
+      const folderSuffix = !callerInModule && env && env.environment !== 'unknown' && env.reason.startsWith('folder') ? `@${env.environment}` : undefined;
+      const call: TfPass = { vars, prefix: `module.${name}.`, source: path, ...(environment ? { environment } : {}), ...((folderSuffix ?? pass.suffix) ? { suffix: folderSuffix ?? pass.suffix } : {}) };
+      if (!target.calls.some((c) => c.prefix === call.prefix && c.suffix === call.suffix)) target.calls.push(call);
+    }
+  }
+}
+
+export interface TfPass {
+  vars: Obj;
+  /** Set when a tfvars file decides the environment of this pass. */
+  environment?: Environment;
+  /** `@<environment>` when the folder has one variant per environment (or per calling environment). */
+  suffix?: string;
+  /** `module.<call>.` when the folder is read as a module call. */
+  prefix?: string;
+  source?: string;
+}
+
+/**
+ * The passes to parse a file in: one per environment-specific tfvars file when the folder has several (each its own
+ * deployment), else one with whatever single tfvars file there is. Variants whose environment is unknown are dropped
+ * when there are several: their values are not guessed.
+ */
+export function passesFor(folder: TfFolder | undefined): TfPass[] {
+  if (!folder) return [{ vars: {} }];
+  if (folder.calls.length) return folder.calls.map((c) => ({ ...c, vars: { ...folder.vars, ...c.vars } }));
+  const { variants } = folder;
+  if (variants.length === 0) return [{ vars: folder.vars }];
+  if (variants.length === 1) {
+    const v = variants[0]!;
+    return [{ vars: { ...folder.vars, ...v.vars }, source: v.source, ...(v.environment !== 'unknown' ? { environment: v.environment } : {}) }];
+  }
+  const byEnv = new Map<Environment, TfVariant>();
+  for (const v of variants) if (v.environment !== 'unknown' && !byEnv.has(v.environment)) byEnv.set(v.environment, v);
+  if (byEnv.size === 0) return [{ vars: folder.vars }];
+  return [...byEnv.values()].map((v) => ({ vars: { ...folder.vars, ...v.vars }, environment: v.environment, suffix: byEnv.size > 1 ? `@${v.environment}` : undefined, source: v.source }));
+}

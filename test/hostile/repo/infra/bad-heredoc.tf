@@ -1,0 +1,3 @@
+locals {
+  a = <<EOT
+never ends

@@ -1,0 +1,4 @@
+locals {
+  a = "oops
+  b = 1
+}

@@ -1,0 +1,2 @@
+resource "aws_db_instance" "x" {
+  deletion_protection = 

@@ -1,0 +1,278 @@
+// No raw secret in any output, proven over every output path: every fixture × every format (with --verbose), the error
+// paths (a bad config, a parse error in a file that holds a secret, a detector's exception message), the bundled
+// Action's log, outputs, job summary, SARIF and API requests. Neither a planted secret nor any 8-character slice of one
+// may appear (slices lying wholly inside a documented, non-secret prefix such as `ghp_` excepted). Previews reveal at
+// most 4 characters of a value. Secrets held in memory are never written to temporary files.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redact } from '../src/secrets.js';
+import { scanFiles, builtInDetectors } from '../src/scan.js';
+import { render, FORMATS } from '../src/report/index.js';
+import type { InventoryParser } from '../src/detector-api.js';
+import { runCli } from './helpers/cli.js';
+import { startFakeGitHub, type FakeGitHub } from './servers/github-api.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const tmp = mkdtempSync(join(tmpdir(), 'br-hygiene-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The part of a value a preview may show: its documented prefix (what redact() keeps before the ellipsis). */
+function prefixOf(secret: string): string {
+  const shown = redact(secret).split('…')[0]!;
+  return secret.startsWith(shown) ? shown : '';
+}
+
+/** Every 8-character slice that reaches past the documented prefix into the secret part. */
+function slices(secret: string, n = 8): string[] {
+  const prefix = prefixOf(secret).length;
+  const out: string[] = [];
+  for (let i = 0; i + n <= secret.length; i++) if (i + n > prefix) out.push(secret.slice(i, i + n));
+  return out;
+}
+
+function expectClean(text: string, secrets: readonly string[], where: string): void {
+  for (const s of secrets) {
+    expect(text.includes(s), `full secret ${s.slice(0, 4)}… in ${where}`).toBe(false);
+    expect(
+      slices(s).filter((sl) => text.includes(sl)),
+      `slices of ${s.slice(0, 4)}… in ${where}`,
+    ).toEqual([]);
+  }
+}
+
+const fixtures = readdirSync(join(ROOT, 'fixtures')).filter((f) => f.endsWith('.secrets.json'));
+const planted = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'fixtures', `${name}.secrets.json`), 'utf8')) as { secrets: string[] }).secrets;
+
+// Format-valid test values from several providers (never issued).
+const GH = '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';
+const STRIPE = 'sk_live_51HqLyjWDarjtT1zdp7dcXyZabcDEFghIJKlmnOPqrsTUv';
+const AWS_ID = 'AKIAYYLY4WCYM3VDT6JP';
+const AWS_SECRET = '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';
+const RAILWAY = '7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+const ALL = [GH, STRIPE, AWS_ID, AWS_SECRET, RAILWAY];
+
+/** A repository with secrets in healthy files, in files that fail to parse, and in a file with a hostile name. */
+function plantRepo(dir: string): void {
+  const w = (p: string, c: string) => {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), c);
+  };
+  w('.env.production', `GITHUB_TOKEN=${GH}\nSTRIPE_SECRET_KEY=${STRIPE}\nAWS_ACCESS_KEY_ID=${AWS_ID}\nAWS_SECRET_ACCESS_KEY=${AWS_SECRET}\n`);
+  w('scripts/staging/sync.sh', `#!/bin/sh\nRAILWAY_API_TOKEN=${RAILWAY}\ncurl https://backboard.railway.com/graphql/v2 -H "Authorization: Bearer $RAILWAY_API_TOKEN"\n`);
+  // Parse errors in files that hold secrets: the parser's message must not quote them.
+  w('railway.toml', `[deploy]\nstartCommand = "GITHUB_TOKEN=${GH} ./run\n[broken\n`);
+  w('.mcp.json', `{ "mcpServers": { "gh": { "env": { "GITHUB_TOKEN": "${GH}" } } }, ${STRIPE} }`);
+  w('package.json', `{ "scripts": { "deploy": "STRIPE_KEY=${STRIPE} node deploy.js" }, '${AWS_SECRET}' }`);
+  w('.github/workflows/deploy.yml', `on: push\nenv:\n  TOKEN: "${GH}\njobs: [\n`);
+  w('infra/main.tf', `provider "aws" {\n  access_key = "${AWS_ID}"\n  secret_key = "${AWS_SECRET}\n}\n`);
+  w('infra/prod.tfvars', `token = "${STRIPE}" +\n`);
+  w('bad\nname\u001b[2J.env', `GITHUB_TOKEN=${GH}\n`);
+}
+
+describe('redacted previews', () => {
+  it('reveal at most 4 characters beyond a documented prefix, for any value', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 0, maxLength: 80 }), fc.constantFrom('', 'ghp_', 'sk_live_', 'AKIA', 'sk-ant-api03-', 'xoxb-', 'glpat-'), (body, pre) => {
+        const value = pre + body;
+        const preview = redact(value);
+        const m = /^(.*)…(.*) \((\d+)\)$/s.exec(preview);
+        expect(m, preview).not.toBeNull();
+        const [, shownPrefix, tail, len] = m!;
+        expect(Number(len)).toBe(value.length);
+        expect(value.startsWith(shownPrefix!)).toBe(true);
+        expect(tail!.length).toBeLessThanOrEqual(4);
+        if (value.length <= 12) expect(tail).toBe('');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('every credential of every fixture has such a preview', async () => {
+    for (const f of fixtures) {
+      const r = await runCli(['scan', join(ROOT, 'fixtures', f.replace('.secrets.json', '')), '-f', 'json', '--fail-on', 'none']);
+      for (const c of (JSON.parse(r.stdout) as { credentials: Array<{ preview: string }> }).credentials) expect(c.preview).toMatch(/^[^…]*….{0,4} \(\d+\)$/);
+    }
+  });
+});
+
+describe('every fixture × every format, with --verbose', () => {
+  for (const file of fixtures) {
+    const name = file.replace('.secrets.json', '');
+    it(`${name}`, async () => {
+      const secrets = planted(name);
+      for (const format of FORMATS) {
+        const { stdout, stderr } = await runCli(['scan', join(ROOT, 'fixtures', name), '--format', format, '--verbose', '--fail-on', 'none']);
+        expect(stdout.length).toBeGreaterThan(0);
+        expectClean(stdout + stderr, secrets, `${name} as ${format}`);
+      }
+    });
+  }
+});
+
+describe('error paths', () => {
+  const repo = join(tmp, 'planted');
+  beforeAll(() => plantRepo(repo));
+
+  it('files that hold secrets and fail to parse: the diagnostics, in every format and --verbose, do not quote them', async () => {
+    for (const format of FORMATS) {
+      const r = await runCli(['scan', repo, '--format', format, '--verbose', '--fail-on', 'none']);
+      expect(r.stdout + r.stderr).toMatch(/railway\.toml/);
+      expectClean(r.stdout + r.stderr, ALL, `planted repo as ${format}`);
+    }
+  });
+
+  it('a bad configuration that holds a secret: the error names file, line and key but not the value', async () => {
+    const cases = [
+      `failOn: ${GH}\n`,
+      `${GH}: 1\n`,
+      `rules:\n  severity:\n    ${STRIPE}: severe\n`,
+      `environments:\n  "x": ${AWS_SECRET}\n`,
+      `customRules:\n  - id: x\n    regex: "(${RAILWAY}+)+$"\n`,
+      `ignorePaths: [${GH}\n`,
+      `maxFileSize: "${STRIPE}"\n`,
+    ];
+    for (const text of cases) {
+      const cfg = join(tmp, 'cfg.yml');
+      writeFileSync(cfg, text);
+      const r = await runCli(['scan', repo, '-c', cfg]);
+      expect(r.code, text).toBe(2);
+      expect(r.stderr).toMatch(/cfg\.yml:\d+: /);
+      expectClean(r.stdout + r.stderr, ALL, `config error for ${JSON.stringify(text)}`);
+    }
+  });
+
+  it("a detector's exception message that quotes file content never reaches a report raw", async () => {
+    const thrower: InventoryParser = {
+      meta: { id: 'test-thrower', title: 'throws', summary: 'throws with the file text' },
+      applies: () => true,
+      parse: (file: { text: string }) => {
+        throw new Error(`cannot handle ${file.text}`);
+      },
+    } as unknown as InventoryParser;
+    const result = await scanFiles('t', [{ path: '.env', text: `GITHUB_TOKEN=${GH}\nSTRIPE_SECRET_KEY=${STRIPE}\n` }], {
+      detectors: { ...builtInDetectors, inventoryParsers: [thrower] },
+    });
+    expect(result.diagnostics.some((d) => d.code === 'parse-error')).toBe(true);
+    for (const format of FORMATS) expectClean(await render(result, format, { color: false }), [GH, STRIPE], `exception message in ${format}`);
+  });
+});
+
+describe('temporary files', () => {
+  /** Every file under `dir` whose content holds a secret or a slice of one. */
+  function leakyFiles(dir: string, secrets: readonly string[]): string[] {
+    const out: string[] = [];
+    const visit = (d: string) => {
+      for (const name of readdirSync(d)) {
+        const p = join(d, name);
+        const st = statSync(p);
+        if (st.isDirectory()) visit(p);
+        else if (st.isFile()) {
+          const text = readFileSync(p, 'latin1');
+          if (secrets.some((s) => slices(s).some((sl) => text.includes(sl)))) out.push(p);
+        }
+      }
+    };
+    visit(dir);
+    return out;
+  }
+
+  it('a scan in every format (HTML renders with WebAssembly) and a PR-mode comparison leave no secret in TMPDIR', () => {
+    const temp = join(tmp, 'TMPDIR');
+    mkdirSync(temp);
+    const gitRepo = join(tmp, 'git-planted');
+    plantRepo(gitRepo);
+    const gitEnv = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: gitRepo, env: { ...process.env, ...gitEnv }, encoding: 'utf8' }).trim();
+    git('init', '-q', '-b', 'main');
+    git('add', '-A', '-f');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    writeFileSync(join(gitRepo, 'later.env'), `GITHUB_TOKEN=${GH}\n`);
+    git('add', '-A', '-f');
+    git('commit', '-q', '-m', 'head');
+    // tsx's own transpile cache would hold the tool's source (whose detector examples contain test tokens): off.
+    const env = { PATH: process.env.PATH, HOME: temp, TMPDIR: temp, TMP: temp, TEMP: temp, TSX_DISABLE_CACHE: '1' };
+    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/bin.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    for (const format of FORMATS) {
+      const r = cli(['scan', join(ROOT, 'fixtures/railway-incident'), '-f', format, '--verbose', '--fail-on', 'none']);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const diff = cli(['scan', gitRepo, '--diff-base', base, '-f', 'json', '--fail-on', 'none']);
+    expect(diff.status, diff.stderr).toBe(0);
+    expect(leakyFiles(temp, [...planted('railway-incident'), ...ALL])).toEqual([]);
+  }, 180_000);
+});
+
+describe('the bundled Action', () => {
+  const BUNDLE = join(tmp, 'dist-action', 'index.js');
+  let api: FakeGitHub;
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-action.mjs'), '--outdir', dirname(BUNDLE)], { cwd: ROOT, stdio: 'pipe' });
+    api = await startFakeGitHub();
+  }, 180_000);
+  afterAll(() => api?.close());
+
+  it('log, outputs, job summary, SARIF and every API request body are free of secrets (and of its own token)', async () => {
+    const ACTION_TOKEN = 'ghs_fakeInstallationToken0123456789abcdef';
+    const dir = join(tmp, 'action-repo');
+    const gitEnv = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, env: { ...process.env, ...gitEnv }, encoding: 'utf8' }).trim();
+    mkdirSync(dir);
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(dir, 'README.md'), '# shop\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    plantRepo(dir);
+    git('add', '-A', '-f');
+    git('commit', '-q', '-m', 'head');
+    const head = git('rev-parse', 'HEAD');
+    const run = mkdtempSync(join(tmp, 'run-'));
+    const event = { number: 3, pull_request: { number: 3, base: { sha: base, ref: 'main', repo: { full_name: 'acme/shop' } }, head: { sha: head, ref: 'f', repo: { full_name: 'acme/shop' } } }, repository: { full_name: 'acme/shop' } };
+    writeFileSync(join(run, 'event.json'), JSON.stringify(event));
+    writeFileSync(join(run, 'output'), '');
+    writeFileSync(join(run, 'summary.md'), '');
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: run,
+      TMPDIR: run,
+      ...gitEnv,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: join(run, 'event.json'),
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_SHA: head,
+      GITHUB_REF: 'refs/pull/3/merge',
+      GITHUB_API_URL: api.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_WORKSPACE: dir,
+      GITHUB_OUTPUT: join(run, 'output'),
+      GITHUB_STEP_SUMMARY: join(run, 'summary.md'),
+      RUNNER_TEMP: join(run, 'runner-temp'),
+      INPUT_TOKEN: ACTION_TOKEN,
+      'INPUT_FAIL-ON': 'high',
+    };
+    const child = spawn(process.execPath, [BUNDLE], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const code = await new Promise<number>((res) => child.on('close', (c) => res(c ?? -1)));
+    expect(code, log).toBe(1);
+    const outputs = readFileSync(join(run, 'output'), 'utf8');
+    const summary = readFileSync(join(run, 'summary.md'), 'utf8');
+    expect(summary).toContain('blastradius');
+    const sarifPath = /sarif-file<<(\S+)\n(.*)\n/.exec(outputs)?.[2];
+    expect(sarifPath && existsSync(sarifPath)).toBe(true);
+    const everything = [log, outputs, summary, readFileSync(sarifPath!, 'utf8'), ...api.bodies()].join('\n');
+    expectClean(everything, ALL, 'the Action');
+    expect(everything).not.toContain(ACTION_TOKEN);
+    // No raw control character from the hostile file name reaches the runner log (it could start a workflow command).
+    expect(log).not.toMatch(/\n::(?!error|warning|notice|debug|group|endgroup)/);
+    // eslint-disable-next-line no-control-regex
+    expect(log).not.toMatch(/\u001b\[2J/);
+  }, 180_000);
+});

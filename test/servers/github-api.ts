@@ -1,0 +1,128 @@
+// A fake GitHub REST API on 127.0.0.1 for the Action's tests: the endpoints the Action calls, with state (uploaded
+// SARIF, issue comments) and every request recorded.
+//   POST  /repos/{owner}/{repo}/code-scanning/sarifs            → 202 { id, url }
+//   GET   /repos/{owner}/{repo}/code-scanning/sarifs/{id}       → pending once, then complete (or failed)
+//   GET   /repos/{owner}/{repo}/issues/{n}/comments             → paginated list (per_page, page, Link header)
+//   POST  /repos/{owner}/{repo}/issues/{n}/comments             → 201 comment
+//   PATCH /repos/{owner}/{repo}/issues/comments/{id}            → 200 comment
+import { gunzipSync } from 'node:zlib';
+import { json, startServer, type Recorded, type TestServer } from './http.js';
+
+export interface FakeComment {
+  id: number;
+  issue: number;
+  body: string;
+  user: { login: string; type: 'Bot' | 'User' };
+}
+
+export interface FakeSarif {
+  id: string;
+  commit_sha: string;
+  ref: string;
+  tool_name?: string;
+  checkout_uri?: string;
+  /** The decoded (gunzipped, parsed) SARIF. */
+  sarif: unknown;
+  /** The raw base64 string as sent. */
+  encoded: string;
+  polls: number;
+}
+
+export interface FakeGitHubOptions {
+  /** Status code for the SARIF upload (e.g. 403 when code scanning is off). */
+  uploadStatus?: number;
+  /** Processing result after the first poll. */
+  processing?: 'complete' | 'failed';
+  /** Answer comment writes with this status (e.g. 403 for a read-only token). */
+  commentStatus?: number;
+  /** Comments that already exist, per issue. */
+  comments?: FakeComment[];
+}
+
+export interface FakeGitHub extends TestServer {
+  sarifs: FakeSarif[];
+  comments: FakeComment[];
+  /** Every request body, for "no secret anywhere" checks (SARIF payloads also decoded). */
+  bodies(): string[];
+  reset(): void;
+}
+
+export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const sarifs: FakeSarif[] = [];
+  const comments: FakeComment[] = [...(opts.comments ?? [])];
+  let nextComment = 1000 + comments.length;
+  let nextSarif = 1;
+
+  const handler = (req: Recorded, res: Parameters<Parameters<typeof startServer>[0]>[1]) => {
+    const url = new URL(req.path, 'http://x');
+    const p = url.pathname;
+    if (!/^(?:token|Bearer) \S+$/.test(String(req.headers.authorization ?? ''))) return json(res, 401, { message: 'Requires authentication' });
+    let m: RegExpExecArray | null;
+
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs$/.exec(p)) && req.method === 'POST') {
+      if (opts.uploadStatus && opts.uploadStatus >= 400) return json(res, opts.uploadStatus, { message: 'Advanced Security must be enabled for this repository to use code scanning.' });
+      const body = JSON.parse(req.body) as { commit_sha: string; ref: string; sarif: string; tool_name?: string; checkout_uri?: string };
+      if (!/^[0-9a-f]{40}$/.test(body.commit_sha) || !body.ref?.startsWith('refs/')) return json(res, 422, { message: 'Invalid commit_sha or ref' });
+      let sarif: unknown;
+      try {
+        sarif = JSON.parse(gunzipSync(Buffer.from(body.sarif, 'base64')).toString('utf8'));
+      } catch {
+        return json(res, 400, { message: 'sarif is not gzip + base64 JSON' });
+      }
+      const id = `sarif-${nextSarif++}`;
+      sarifs.push({ id, commit_sha: body.commit_sha, ref: body.ref, tool_name: body.tool_name, checkout_uri: body.checkout_uri, sarif, encoded: body.sarif, polls: 0 });
+      return json(res, 202, { id, url: `/repos/${m[1]}/${m[2]}/code-scanning/sarifs/${id}` });
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/code-scanning\/sarifs\/([^/]+)$/.exec(p)) && req.method === 'GET') {
+      const s = sarifs.find((x) => x.id === m![1]);
+      if (!s) return json(res, 404, { message: 'Not Found' });
+      s.polls++;
+      if (s.polls < 2) return json(res, 200, { processing_status: 'pending', analyses_url: null, errors: null });
+      if (opts.processing === 'failed') return json(res, 200, { processing_status: 'failed', analyses_url: null, errors: ['locationFromSarifResult: expected artifact location'] });
+      return json(res, 200, { processing_status: 'complete', analyses_url: `/repos/x/y/code-scanning/analyses?sarif_id=${s.id}`, errors: [] });
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(p))) {
+      const issue = Number(m[3]);
+      if (req.method === 'GET') {
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const all = comments.filter((c) => c.issue === issue);
+        const slice = all.slice((page - 1) * perPage, page * perPage);
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const headers: Record<string, string> = {};
+        if (page < last) headers.link = `<http://${req.headers.host}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <http://${req.headers.host}${p}?per_page=${perPage}&page=${last}>; rel="last"`;
+        return json(res, 200, slice.map(shape), headers);
+      }
+      if (req.method === 'POST') {
+        if (opts.commentStatus && opts.commentStatus >= 400) return json(res, opts.commentStatus, { message: 'Resource not accessible by integration' });
+        const body = (JSON.parse(req.body) as { body: string }).body;
+        const c: FakeComment = { id: nextComment++, issue, body, user: { login: 'github-actions[bot]', type: 'Bot' } };
+        comments.push(c);
+        return json(res, 201, shape(c));
+      }
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(p)) && req.method === 'PATCH') {
+      if (opts.commentStatus && opts.commentStatus >= 400) return json(res, opts.commentStatus, { message: 'Resource not accessible by integration' });
+      const c = comments.find((x) => x.id === Number(m![1]));
+      if (!c) return json(res, 404, { message: 'Not Found' });
+      c.body = (JSON.parse(req.body) as { body: string }).body;
+      return json(res, 200, shape(c));
+    }
+    return json(res, 404, { message: `fake GitHub: no route for ${req.method} ${p}` });
+  };
+
+  const server = await startServer(handler);
+  return Object.assign(server, {
+    sarifs,
+    comments,
+    bodies: () => [...server.requests.map((r) => r.body), ...sarifs.map((s) => JSON.stringify(s.sarif))],
+    reset: () => {
+      server.requests.length = 0;
+      sarifs.length = 0;
+    },
+  });
+}
+
+function shape(c: FakeComment) {
+  return { id: c.id, body: c.body, user: c.user, html_url: `https://github.com/o/r/pull/${c.issue}#issuecomment-${c.id}` };
+}
