@@ -29,7 +29,7 @@ function write(root: string, path: string, content: string | Buffer): void {
 }
 
 /** Raw C0/C1 control or bidi characters: must never reach a terminal or a rendered report raw. */
-// eslint-disable-next-line no-control-regex
+ 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('the committed corpus of malformed files', () => {
@@ -308,5 +308,39 @@ describe('property-based', () => {
       }),
     );
     expect(MAX_HCL_NESTING).toBeLessThan(1000);
+  });
+});
+
+describe('hostile and wrong configuration', () => {
+  const cfg = (name: string, text: string) => {
+    const p = join(tmp, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  it.each([
+    ['nested key of a wrong type', 'rules:\n  disable: [a, 3]\n', ':2: rules.disable.1: expected string'],
+    ['nested map value', 'rules:\n  severity:\n    hardcoded-credential: severe\n', ':3: rules.severity.hardcoded-credential: expected one of "critical", "high", "medium", "low", "info"'],
+    ['array expected', 'allowlist:\n  paths: notalist\n', ':2: allowlist.paths: expected array'],
+    ['object inside an array of strings', 'allowlist:\n  paths:\n    - ok\n    - {a: 1}\n', ':4: allowlist.paths.1: expected string'],
+    ['unknown nested key', 'allowlist:\n  paths: []\n  fingerprint: []\n', ':3: allowlist.fingerprint: unknown key'],
+    ['custom rule field of a wrong type', 'customRules:\n  - id: ok\n    regex: abc\n    keywords: [1]\n', ':4: customRules.0.keywords.0: expected string'],
+    ['unsafe custom regex', 'customRules:\n  - id: x\n    regex: "(a+)+$"\n', ':3: customRules.0.regex: unsafe regular expression'],
+    ['YAML alias bomb', 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', ':1: cannot use this configuration: Excessive alias count'],
+    ['10,000-level nesting', `ignorePaths: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, ':1: invalid YAML'],
+    ['JSON of a wrong type', '{"maxFileSize": "big"}', ':1: maxFileSize: expected integer'],
+  ])('%s: exit 2 naming file, line, key and what was expected', async (_name, text, expected) => {
+    const file = cfg(text.startsWith('{') ? 'c.json' : 'c.yml', text);
+    const r = await runCli(['scan', CORPUS, '-c', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}${expected}`);
+  });
+
+  it('the published schema compiles strictly and accepts its own $schema key', async () => {
+    const { Ajv } = await import('ajv');
+    const schema = (await import('../schema/config.schema.json', { with: { type: 'json' } })).default as { $id: string };
+    expect(schema.$id).toMatch(/^https:\/\//);
+    expect(() => new Ajv({ strict: true }).compile(schema)).not.toThrow();
+    const file = cfg('with-schema.yml', `$schema: ${schema.$id}\nmaxFileSize: 100\n`);
+    expect((await runCli(['scan', join(ROOT, 'fixtures/railway-hardened'), '-c', file, '--fail-on', 'none'])).code).toBe(0);
   });
 });

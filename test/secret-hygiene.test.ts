@@ -272,7 +272,68 @@ describe('the bundled Action', () => {
     expect(everything).not.toContain(ACTION_TOKEN);
     // No raw control character from the hostile file name reaches the runner log (it could start a workflow command).
     expect(log).not.toMatch(/\n::(?!error|warning|notice|debug|group|endgroup)/);
-    // eslint-disable-next-line no-control-regex
+     
     expect(log).not.toMatch(/\u001b\[2J/);
   }, 180_000);
+
+  it('never runs code from the checkout: git hooks, package scripts and shell metacharacters in names stay inert', async () => {
+    const marker = join(tmp, 'PWNED');
+    const dir = join(tmp, 'evil-repo');
+    const gitEnv = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, env: { ...process.env, ...gitEnv }, encoding: 'utf8' }).trim();
+    mkdirSync(dir);
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(dir, 'README.md'), '# x\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    const payload = `#!/bin/sh\necho ran >> ${marker}\n`;
+    const scripts = Object.fromEntries(['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'test', 'build'].map((k) => [k, `echo ran >> ${marker}`]));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'evil', scripts }));
+    writeFileSync(join(dir, `$(echo ran >> ${marker.replace(/\//g, '_')}).env`), `GITHUB_TOKEN=${GH}\n`);
+    writeFileSync(join(dir, '`touch pwned2`;.sh'), 'echo hi\n');
+    writeFileSync(join(dir, 'Makefile'), `all:\n\techo ran >> ${marker}\n`);
+    git('add', '-A');
+    git('commit', '-q', '--no-verify', '-m', 'head');
+    const head = git('rev-parse', 'HEAD');
+    // Hooks go in after the test's own commits: from here on, any git command that runs one leaves the marker.
+    for (const hook of ['post-checkout', 'post-merge', 'post-rewrite', 'pre-commit', 'reference-transaction', 'fsmonitor-watchman', 'pre-auto-gc'])
+      writeFileSync(join(dir, '.git/hooks', hook), payload, { mode: 0o755 });
+    const run = mkdtempSync(join(tmp, 'run-'));
+    writeFileSync(join(run, 'event.json'), JSON.stringify({ number: 4, pull_request: { number: 4, base: { sha: base, ref: 'main', repo: { full_name: 'acme/shop' } }, head: { sha: head, ref: 'f', repo: { full_name: 'mallory/shop' } } }, repository: { full_name: 'acme/shop' } }));
+    writeFileSync(join(run, 'output'), '');
+    writeFileSync(join(run, 'summary.md'), '');
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH, HOME: run, TMPDIR: run, ...gitEnv, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(run, 'event.json'),
+      GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: head, GITHUB_REF: 'refs/pull/4/merge', GITHUB_API_URL: api.url, GITHUB_SERVER_URL: 'https://github.com', GITHUB_WORKSPACE: dir,
+      GITHUB_OUTPUT: join(run, 'output'), GITHUB_STEP_SUMMARY: join(run, 'summary.md'), RUNNER_TEMP: join(run, 'runner-temp'), INPUT_TOKEN: 'ghs_x', 'INPUT_FAIL-ON': 'none',
+    };
+    const child = spawn(process.execPath, [BUNDLE], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const code = await new Promise<number>((res) => child.on('close', (c) => res(c ?? -1)));
+    expect(code, log).toBe(0);
+    expect(log).toMatch(/comes from a fork/);
+    expect(existsSync(marker), log).toBe(false);
+    expect(existsSync(join(dir, 'pwned2'))).toBe(false);
+    expect(readdirSync(tmp).filter((n) => n.includes('PWNED'))).toEqual([]);
+  }, 180_000);
+});
+
+describe('child processes', () => {
+  it('every child process in src/ is execFile/spawn with an argument array: no exec, no execSync, no shell', () => {
+    const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const offenders: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(join(ROOT, 'src', f), 'utf8');
+      for (const m of text.matchAll(/import\s+(\*\s+as\s+\w+|\{[^}]*\})\s+from\s+'(?:node:)?child_process'/g)) {
+        const names = m[1]!.startsWith('*') ? ['*'] : m[1]!.replace(/[{}\s]/g, '').split(',').filter(Boolean);
+        for (const n of names) if (!['execFileSync', 'execFile', 'spawn', 'spawnSync'].includes(n)) offenders.push(`src/${f}: imports ${n} from child_process`);
+      }
+      for (const m of text.matchAll(/shell\s*:\s*(?!false)/g)) offenders.push(`src/${f}: ${m[0]}`);
+      for (const m of text.matchAll(/\b(?:execFileSync|execFile|spawn|spawnSync)\(\s*([^,)]+),\s*([^,)]{1,3})/g)) if (!m[2]!.trim().startsWith('[')) offenders.push(`src/${f}: ${m[0]} (arguments not an array literal)`);
+    }
+    expect(offenders).toEqual([]);
+  });
 });
