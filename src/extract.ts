@@ -176,9 +176,13 @@ function enclosingAssignment(list: Assignment[], start: number, length: number):
   return best && best.index + best.value.length >= start + length ? best : undefined;
 }
 
+const VARIABLE_WINDOW = 120;
+
 /** `NAME=`, `name: `, `"name": "`, `const name = '` immediately before the column on the same line. */
 function variableOnLine(line: string, column: number): string | undefined {
-  const before = line.slice(0, column - 1);
+  // Only the text just before the value can name it; bounding it keeps these end-anchored searches cheap on
+  // minified single-line files.
+  const before = line.slice(Math.max(0, column - 1 - VARIABLE_WINDOW), column - 1);
   const m = /["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::=|=>|[:=])\s*["'`]?(?:Bearer\s+|Token\s+|Basic\s+)?$/i.exec(before);
   if (m) return m[1];
   const header = /["']?([A-Za-z][A-Za-z0-9-]*)["']?\s*:\s*["'`]?(?:Bearer\s+)?[^"'`]*$/.exec(before);
