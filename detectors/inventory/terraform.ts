@@ -39,6 +39,11 @@ function databases(ctx: Ctx, type: string, name: string, body: Obj) {
     ['deletion_protection', 'deletionProtection', false],
     ['skip_final_snapshot', 'skipFinalSnapshot', false],
     ...(instance ? ([['delete_automated_backups', 'deleteAutomatedBackups', true]] as Array<[string, keyof typeof a, unknown]>) : []),
+    // The RDS API keeps automated backups 1 day when no period is given (clusters: the provider's documented default
+    // of 1). Read replicas (0), restores (inherited from the source) and Aurora members (the cluster's) are left unknown.
+    ...(!instance || !(a.aurora || 'replicate_source_db' in body || 'snapshot_identifier' in body || 'restore_to_point_in_time' in body)
+      ? ([['backup_retention_period', 'backupRetentionDays', 1]] as Array<[string, keyof typeof a, unknown]>)
+      : []),
   ]);
   add(ctx, 'primary', type, name, body, { id: idOf(ctx, type, name), provider: 'aws', type: 'database', name: identifier ?? name, attributes, names: [identifier] });
 }
@@ -463,7 +468,7 @@ resource "aws_iam_access_key" "dns_updater" {
         path: 'modules/db/main.tf',
         text: 'resource "aws_db_instance" "main" {\n  engine = "mysql"\n  deletion_protection = true\n  delete_automated_backups = false\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n',
       },
-      expect: [{ id: 'terraform:module.db.aws_db_instance.main', attributes: { deletionProtection: true, deleteAutomatedBackups: false, preventDestroy: true, skipFinalSnapshot: false } }],
+      expect: [{ id: 'terraform:module.db.aws_db_instance.main', attributes: { deletionProtection: true, deleteAutomatedBackups: false, preventDestroy: true, skipFinalSnapshot: false, backupRetentionDays: 1 } }],
       reject: ['terraform:aws_db_instance.main'],
     },
     {

@@ -31,7 +31,9 @@ const rule: FindingRule = {
       .flatMap((r) => {
         const a = r.attributes as DatabaseAttrs;
         if (a.deletionProtection === true || a.preventDestroy === true) return [];
-        const why = a.deletionProtection === false ? 'deletion_protection = false' : 'deletion_protection not set (off by default)';
+        // Parsers fill the provider default (off) and list it in `defaults`: say "not set" rather than "= false".
+        const unset = a.deletionProtection === undefined || ((a as { defaults?: string[] }).defaults ?? []).includes('deletion_protection');
+        const why = unset ? 'deletion_protection not set (off by default)' : 'deletion_protection = false';
         return [
           {
             message: `${resourceLabel(r)}: ${why} and no prevent_destroy.`,

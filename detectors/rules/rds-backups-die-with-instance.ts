@@ -11,7 +11,7 @@ const rule: FindingRule = {
     severity: 'high',
     category: 'backup-isolation',
     confidence: 'high',
-    summary: 'RDS instance or cluster with skip_final_snapshot, delete_automated_backups, or a backup retention of 0–1 days.',
+    summary: 'RDS instance or cluster with skip_final_snapshot, delete_automated_backups, or a backup retention of 0–1 days (unset means 1).',
     help: {
       why: 'With `skip_final_snapshot = true` no snapshot is taken on deletion; with `delete_automated_backups = true` (the AWS provider\'s default for instances) the automated backups are removed with the instance; with retention of 0 or 1 day there is almost nothing to restore. Whoever can delete the instance erases every copy.',
       fix: 'Set `skip_final_snapshot = false` with a `final_snapshot_identifier`, `delete_automated_backups = false`, `backup_retention_period` of at least 7 days, and copy snapshots to another account with AWS Backup.',
@@ -29,7 +29,9 @@ const rule: FindingRule = {
         const problems: string[] = [];
         if (a.skipFinalSnapshot === true) problems.push('skip_final_snapshot = true (no snapshot on delete)');
         if (a.deleteAutomatedBackups === true) problems.push('delete_automated_backups = true (automated backups removed with it)');
-        if (a.backupRetentionDays !== undefined && a.backupRetentionDays <= 1) problems.push(`backup_retention_period = ${a.backupRetentionDays}`);
+        const retentionDefault = ((a as { defaults?: string[] }).defaults ?? []).includes('backup_retention_period');
+        if (a.backupRetentionDays !== undefined && a.backupRetentionDays <= 1)
+          problems.push(retentionDefault ? `backup_retention_period not set (${a.backupRetentionDays} day by default)` : `backup_retention_period = ${a.backupRetentionDays}`);
         if (!problems.length) return [];
         return [
           {
@@ -52,6 +54,15 @@ const rule: FindingRule = {
       },
       fires: true,
       mentions: 'skip_final_snapshot',
+    },
+    {
+      name: 'Aurora cluster with backup_retention_period unset (the provider default is 1 day)',
+      repo: {
+        'environments/production/main.tf':
+          'resource "aws_rds_cluster" "orders" {\n  engine = "aurora-postgresql"\n  deletion_protection = true\n  skip_final_snapshot = false\n}\n',
+      },
+      fires: true,
+      mentions: 'backup_retention_period not set (1 day by default)',
     },
     {
       name: 'RDS with final snapshot and retention',
