@@ -1,7 +1,7 @@
 // blastradius as a benchmarked tool: the built CLI, its JSON report (stage timings, credentials) and how many of the
 // planted credentials that report found.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CredentialRule } from '../src/types.js';
@@ -33,16 +33,32 @@ export interface Recall {
   deletedAtHead?: { found: number; planted: number };
 }
 
+/** Where the measured dist/ lives: the project, or the snapshot taken by snapshotBuild(). */
+let buildRoot = ROOT;
+
+/**
+ * Copies dist/ to bench/.corpus/.build/ so that a build started by someone else during a long run cannot change what
+ * is measured half-way. Packages still resolve from the project's node_modules, a few folders up.
+ */
+export function snapshotBuild(): string | undefined {
+  const snap = join(ROOT, 'bench', '.corpus', '.build');
+  if (!existsSync(join(ROOT, 'dist'))) return undefined;
+  rmSync(snap, { recursive: true, force: true });
+  cpSync(join(ROOT, 'dist'), join(snap, 'dist'), { recursive: true });
+  buildRoot = snap;
+  return snap;
+}
+
 /** The built entry point: package.json's `bin.blastradius` (dist/src/cli.js before there was a bin). */
 export function cliPath(): string {
   try {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
     const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.blastradius;
-    if (bin) return join(ROOT, bin);
+    if (bin) return join(buildRoot, bin);
   } catch {
     // fall through
   }
-  return join(ROOT, 'dist', 'src', 'cli.js');
+  return join(buildRoot, 'dist', 'src', 'cli.js');
 }
 
 function version(): string | undefined {
@@ -80,7 +96,7 @@ export function blastradius(extra: string[] = [], name = 'blastradius'): Tool {
  */
 export async function ruleKeywords(): Promise<{ keywords: string[]; error?: string }> {
   let error = 'no credential rule module found';
-  for (const file of [join(ROOT, 'dist', 'detectors', 'credentials', 'index.js'), join(ROOT, 'detectors', 'credentials', 'index.ts')]) {
+  for (const file of [join(buildRoot, 'dist', 'detectors', 'credentials', 'index.js'), join(ROOT, 'detectors', 'credentials', 'index.ts')]) {
     if (!existsSync(file)) continue;
     try {
       const { credentialRules } = (await import(pathToFileURL(file).href)) as { credentialRules: CredentialRule[] };

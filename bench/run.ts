@@ -16,7 +16,7 @@ import { basename, join, resolve } from 'node:path';
 import { CORPUS_ROOT, DEFAULT_SEED, ensureCorpus, parseSizes, type Manifest, type SizeName } from './corpus.js';
 import { ensureHistoryRepo, type HistoryManifest } from './history.js';
 import { capture, hasGnuTime, measure, median, medianOf, type Sample } from './measure.js';
-import { blastradius, cliSupports, readReport, recall, ROOT, ruleKeywords, STAGES, type Recall, type ScanReport } from './ours.js';
+import { blastradius, cliSupports, readReport, recall, ROOT, ruleKeywords, snapshotBuild, STAGES, type Recall, type ScanReport } from './ours.js';
 import { discoverPeers, gitLog, gitleaksHistory, PEER_NAMES, type PeerName, type Tool } from './peers.js';
 import { goals, MB, printReport, type TargetResult, type ToolResult } from './report.js';
 
@@ -206,6 +206,8 @@ async function main(): Promise<void> {
       console.log(`Build ${build}.`);
     }
   }
+  const snapshot = snapshotBuild();
+  if (snapshot) console.log(`Measuring a copy of dist/ in ${snapshot} (builds during the run do not affect it).`);
   const ours = blastradius();
   const { keywords, error } = await ruleKeywords();
   const peers = await discoverPeers(keywords, o.peers, error);

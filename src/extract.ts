@@ -1,7 +1,7 @@
 // Stage 2: credential rules over every file, with a keyword prefilter, then grouping by value into credentials.
 import type { Confidence, Credential, CredentialRule, Environment, Location, MatchContext, SourceFile } from './types.js';
 import { assignmentsOf, type Assignment } from './assignments.js';
-import { LineIndex, escapeRegExp, isPlaceholder, shannonEntropy } from './text.js';
+import { LineIndex, isPlaceholder, shannonEntropy } from './text.js';
 import { SecretVault, fingerprintSecret, redact } from './secrets.js';
 
 export interface RawFinding {
@@ -14,71 +14,178 @@ export interface RawFinding {
   location: Location;
 }
 
+/**
+ * A case-insensitive (ASCII folding, as a non-unicode `/i` RegExp does) multi-literal matcher: an Aho-Corasick
+ * automaton compiled to a dense transition table, so finding every keyword in a file is one pass over its characters.
+ */
+class KeywordMatcher {
+  readonly #classOf = new Uint8Array(128);
+  readonly #delta: Int32Array;
+  /** The keyword ids that end at a state (own and via failure links); #outOf maps a state to 1 + its index, or 0. */
+  readonly #out: number[][];
+  readonly #outOf: Int32Array;
+  readonly #stamp: Uint32Array;
+  #generation = 0;
+
+  constructor(readonly keywords: readonly string[]) {
+    // Character classes: one per distinct (lower-cased) keyword character, 0 for everything else.
+    let classes = 1;
+    for (const k of keywords)
+      for (let i = 0; i < k.length; i++) {
+        const c = k.charCodeAt(i);
+        if (c >= 128) throw new Error(`keyword ${JSON.stringify(k)} is not ASCII`);
+        if (this.#classOf[c] === 0) {
+          const cls = classes++;
+          this.#classOf[c] = cls;
+          const lower = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+          const upper = String.fromCharCode(c).toUpperCase().charCodeAt(0);
+          if (lower < 128) this.#classOf[lower] = cls;
+          if (upper < 128) this.#classOf[upper] = cls;
+        }
+      }
+    if (classes > 255) throw new Error('too many keyword characters');
+    // The trie.
+    const next: Array<Map<number, number>> = [new Map()];
+    const outs: Array<number[] | undefined> = [undefined];
+    keywords.forEach((k, id) => {
+      let s = 0;
+      for (let i = 0; i < k.length; i++) {
+        const cls = this.#classOf[k.charCodeAt(i)]!;
+        let t = next[s]!.get(cls);
+        if (t === undefined) {
+          t = next.length;
+          next.push(new Map());
+          outs.push(undefined);
+          next[s]!.set(cls, t);
+        }
+        s = t;
+      }
+      (outs[s] ??= []).push(id);
+    });
+    // Failure links breadth-first, folded into a full transition table.
+    const n = next.length;
+    const delta = new Int32Array(n * classes);
+    const fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (let cls = 1; cls < classes; cls++) {
+      const t = next[0]!.get(cls);
+      if (t !== undefined) {
+        delta[cls] = t;
+        queue.push(t);
+      }
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi]!;
+      const f = fail[s]!;
+      if (outs[f]) outs[s] = [...(outs[s] ?? []), ...outs[f]!];
+      for (let cls = 0; cls < classes; cls++) {
+        const t = next[s]!.get(cls);
+        if (t !== undefined) {
+          fail[t] = delta[f * classes + cls]!;
+          delta[s * classes + cls] = t;
+          queue.push(t);
+        } else delta[s * classes + cls] = delta[f * classes + cls]!;
+      }
+    }
+    // Premultiplied: a state is stored as its row offset, so a step is one load.
+    for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! * classes;
+    this.#delta = delta;
+    this.#out = [];
+    this.#outOf = new Int32Array(n * classes);
+    for (let st = 0; st < n; st++)
+      if (outs[st]) {
+        this.#out.push(outs[st]!);
+        this.#outOf[st * classes] = this.#out.length;
+      }
+    this.#stamp = new Uint32Array(this.#out.length + 1);
+  }
+
+  /** Calls `hit` once for each distinct keyword id found in the text. */
+  scan(text: string, hit: (id: number) => void): void {
+    const gen = ++this.#generation;
+    if (gen === 0xffffffff) {
+      this.#stamp.fill(0);
+      this.#generation = 0;
+      return this.scan(text, hit);
+    }
+    const classOf = this.#classOf;
+    const delta = this.#delta;
+    const outOf = this.#outOf;
+    const stamp = this.#stamp;
+    let s = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      s = delta[s + (c < 128 ? classOf[c]! : 0)]!;
+      const o = outOf[s]!;
+      if (o !== 0 && stamp[o] !== gen) {
+        stamp[o] = gen;
+        for (const id of this.#out[o - 1]!) hit(id);
+      }
+    }
+  }
+}
+
 /** Compiled once per rule set: the keyword prefilter and each rule's global, index-reporting regex. */
 export class RuleEngine {
-  readonly #keywordRe: RegExp | undefined;
-  readonly #byKeyword = new Map<string, CredentialRule[]>();
-  readonly #always: CredentialRule[] = [];
-  readonly #compiled = new Map<CredentialRule, RegExp>();
+  readonly #matcher: KeywordMatcher | undefined;
+  /** Per keyword id: the indexes (in rule-set order) of the rules it selects. */
+  readonly #rulesOfKeyword: number[][] = [];
+  readonly #always: number[] = [];
+  readonly #compiled: RegExp[] = [];
 
   constructor(readonly rules: readonly CredentialRule[]) {
-    const keywords = new Set<string>();
-    for (const rule of rules) {
-      this.#compiled.set(rule, new RegExp(rule.pattern.source, uniqueFlags(rule.pattern.flags + 'gd')));
+    const ids = new Map<string, number>();
+    rules.forEach((rule, index) => {
+      this.#compiled.push(new RegExp(rule.pattern.source, uniqueFlags(rule.pattern.flags + 'gd')));
       if (rule.keywords.length === 0) {
-        this.#always.push(rule);
-        continue;
+        this.#always.push(index);
+        return;
       }
       for (const kw of rule.keywords) {
         const k = kw.toLowerCase();
-        keywords.add(k);
-        const list = this.#byKeyword.get(k) ?? [];
-        list.push(rule);
-        this.#byKeyword.set(k, list);
+        let id = ids.get(k);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(k, id);
+          this.#rulesOfKeyword.push([]);
+        }
+        const list = this.#rulesOfKeyword[id]!;
+        if (list[list.length - 1] !== index) list.push(index);
       }
-    }
-    // The alternation finds one keyword per position (the longest); the rules of every keyword contained in it are
-    // registered with it, so a shorter keyword at the same place (`sk_` inside `sk_test_`) is never hidden.
-    const all = [...keywords];
-    for (const k of all) {
-      const rulesOf = new Set(this.#byKeyword.get(k));
-      for (const inner of all) if (inner !== k && k.includes(inner)) for (const r of this.#byKeyword.get(inner)!) rulesOf.add(r);
-      this.#byKeyword.set(k, [...rulesOf]);
-    }
-    const sorted = all.sort((a, b) => b.length - a.length).map(escapeRegExp);
-    this.#keywordRe = sorted.length ? new RegExp(sorted.join('|'), 'gi') : undefined;
+    });
+    this.#matcher = ids.size ? new KeywordMatcher([...ids.keys()]) : undefined;
   }
 
-  /** The rules whose keywords occur in the text (plus keyword-less rules), in rule-set order. */
+  /** The rules whose keywords occur in the text, ASCII case-insensitively (plus keyword-less rules), in rule-set order. */
   candidates(text: string): CredentialRule[] {
-    const hit = new Set<CredentialRule>(this.#always);
-    if (this.#keywordRe) {
-      const re = this.#keywordRe;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      const seen = new Set<string>();
-      while ((m = re.exec(text))) {
-        const k = m[0].toLowerCase();
-        // Keywords that start inside this match (or are shorter at the same place) are found on the next steps.
-        re.lastIndex = m.index + 1;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        for (const r of this.#byKeyword.get(k) ?? []) hit.add(r);
-      }
-    }
-    return this.rules.filter((r) => hit.has(r));
+    return this.#candidateIndexes(text).map((i) => this.rules[i]!);
+  }
+
+  #candidateIndexes(text: string): number[] {
+    const hit = new Uint8Array(this.rules.length);
+    for (const i of this.#always) hit[i] = 1;
+    this.#matcher?.scan(text, (id) => {
+      for (const i of this.#rulesOfKeyword[id]!) hit[i] = 1;
+    });
+    const out: number[] = [];
+    for (let i = 0; i < hit.length; i++) if (hit[i]) out.push(i);
+    return out;
   }
 
   /** Every credential candidate in one file. Overlapping matches keep the first rule in rule-set order. */
   scanFile(file: SourceFile): RawFinding[] {
-    const rules = this.candidates(file.text);
-    if (rules.length === 0) return [];
-    const lines = new LineIndex(file.text);
-    const assignments = sortByIndex(assignmentsOf(file));
+    const candidates = this.#candidateIndexes(file.text);
+    if (candidates.length === 0) return [];
+    // Line index and bindings are built on first use: most files have keyword hits, many have no match.
+    let lineIndex: LineIndex | undefined;
+    let bindings: Assignment[] | undefined;
+    const lines = () => (lineIndex ??= new LineIndex(file.text));
+    const assignments = () => (bindings ??= sortByIndex(assignmentsOf(file)));
     const taken: Array<[number, number]> = [];
     const out: RawFinding[] = [];
-    for (const rule of rules) {
-      const re = this.#compiled.get(rule)!;
+    for (const index of candidates) {
+      const rule = this.rules[index]!;
+      const re = this.#compiled[index]!;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(file.text))) {
@@ -106,15 +213,34 @@ export class RuleEngine {
     value: string,
     start: number,
     file: SourceFile,
-    lines: LineIndex,
-    assignments: Assignment[],
+    lines: () => LineIndex,
+    assignments: () => Assignment[],
   ): RawFinding | undefined {
     if (isPlaceholder(value)) return undefined;
-    const pos = lines.position(start);
-    const line = lines.line(pos.line);
-    const variable = enclosingAssignment(assignments, start, value.length)?.name ?? variableOnLine(line, pos.column);
-    const ctx: MatchContext = { file, line, variable, window: lines.window(pos.line, 4, 4) };
+    const index = lines();
+    const pos = index.position(start);
+    const line = index.line(pos.line);
+    // The variable needs the file's bindings (for TS/JS a parse): worked out only when a rule asks for it, so values
+    // that a rule rejects on their own never cost a parse.
+    let variable: string | undefined;
+    let known = false;
+    let window: string | undefined;
+    const ctx: MatchContext = {
+      file,
+      line,
+      get variable() {
+        if (!known) {
+          variable = enclosingAssignment(assignments(), start, value.length)?.name ?? variableOnLine(line, pos.column);
+          known = true;
+        }
+        return variable;
+      },
+      get window() {
+        return (window ??= index.window(pos.line, 4, 4));
+      },
+    };
     if (rule.validate && !rule.validate(value, ctx)) return undefined;
+    variable = ctx.variable;
     const extra = rule.classify?.(value, ctx) ?? {};
     const location: Location = {
       path: file.path,

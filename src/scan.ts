@@ -1,25 +1,28 @@
 // The pipeline, end to end: walk → extract → resolve → inventory → graph → rules. Reports are rendered from the result.
 import { performance } from 'node:perf_hooks';
-import ignore from 'ignore';
-import type { Credential, Diagnostic, Environment, EnvironmentHint, Finding, Resource, SourceFile, VariableUse } from './types.js';
+import type { Credential, Diagnostic, Finding, Resource, SourceFile, VariableUse } from './types.js';
 import type { FileInfo, InventoryParser, ScopeResolver, FindingRule } from './detector-api.js';
 import type { Config } from './config.js';
 import type { LiveOptions } from './live/run.js';
 import { defaultConfig } from './config.js';
 import { walk } from './walk.js';
 import { readText } from './read.js';
-import { fileKind, environmentOfPath } from './classify.js';
 import { RuleEngine, groupCredentials, type RawFinding } from './extract.js';
 import { resolveScopes } from './resolve.js';
 import { BlastGraph } from './graph.js';
 import { runRules } from './rules.js';
 import { gitHistory, remapLocation, type HistoryOptions } from './history.js';
 import { InlineIgnores, applySuppressions } from './suppress.js';
+import { SPECULATIVE, filePass, makeSourceFile, type FilePassResult } from './file-pass.js';
+
+export { makeSourceFile, environmentHint } from './file-pass.js';
+import { poolSize, runPool, type SizedEntry } from './pool.js';
+import { decodeResult, encodeResult, type PoolEntry, type WireItem } from './pool-wire.js';
+import { seedParsedHcl } from '../detectors/inventory/hcl-guard.js';
 import type { LoadedBaseline } from './baseline.js';
 import { withCustomRules } from './custom-rules.js';
 import { fingerprintSecret } from './secrets.js';
 import { SecretVault } from './secrets.js';
-import { codeUses } from './uses.js';
 import { credentialRules } from '../detectors/credentials/index.js';
 import { scopeResolvers } from '../detectors/scopes/index.js';
 import { inventoryParsers } from '../detectors/inventory/index.js';
@@ -91,49 +94,66 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   const walkMs = performance.now() - t0;
   const diagnostics = [...walked.diagnostics];
   const total = walked.entries.length;
+  const detectors = options.detectors ?? builtInDetectors;
+  const engine = engineFor(withCustomRules(detectors.credentialRules, config.customRules));
+  const workers = detectors === builtInDetectors ? poolSize(total, walked.entries.reduce((n, e) => n + e.size, 0)) : 0;
   let done = 0;
-  const sources = (function* (): Generator<SourceFile> {
-    for (const e of walked.entries) {
-      options.onProgress?.(++done, total);
-      const read = readText(e.absPath, e.path, config.maxFileSize);
-      if (read.diagnostic) diagnostics.push(read.diagnostic);
-      if (read.text === undefined) continue;
-      yield makeSourceFile(e.path, read.text, e.gitStatus, config);
-    }
-  })();
-  const result = await runPipeline(root, sources, { ...options, config, historyRoot: root }, diagnostics);
+  // One file on this thread: read, then the per-file pass.
+  const local = async (e: PoolEntry): Promise<FileItem> => {
+    const read = readText(typeof e.absPath === 'string' ? e.absPath : Buffer.from(e.absPath), e.path, config.maxFileSize);
+    if (read.text === undefined) return { readDiagnostic: read.diagnostic };
+    const file = makeSourceFile(e.path, read.text, e.gitStatus, config);
+    return { readDiagnostic: read.diagnostic, result: await filePass(file, engine, detectors.inventoryParsers) };
+  };
+  const items = workers
+    ? (async function* (): AsyncGenerator<FileItem> {
+        const ruleIndex = new Map(engine.rules.map((r, i) => [r, i]));
+        const fallback = async (e: PoolEntry): Promise<WireItem> => {
+          const item = await local(e);
+          return { readDiagnostic: item.readDiagnostic, ...(item.result ? { result: encodeResult(item.result, ruleIndex) } : {}) };
+        };
+        const entries: SizedEntry[] = walked.entries;
+        for await (const [, item] of runPool(entries, workers, config, fallback)) {
+          options.onProgress?.(++done, total);
+          yield { readDiagnostic: item.readDiagnostic, result: item.result && decodeResult(item.result, engine.rules), hcl: item.hcl };
+        }
+      })()
+    : (async function* (): AsyncGenerator<FileItem> {
+        for (const e of walked.entries) {
+          options.onProgress?.(++done, total);
+          yield await local(e);
+        }
+      })();
+  const result = await runPipeline(root, items, { ...options, config, historyRoot: root, pooled: workers > 0 }, diagnostics);
   result.stats.timings.walk = walkMs;
   return result;
+}
+
+/** One file's outcome: a read problem, the per-file pass, and (from a worker) its parsed HCL. */
+interface FileItem {
+  readDiagnostic?: Diagnostic;
+  result?: FilePassResult;
+  hcl?: unknown;
 }
 
 /** Scans files held in memory, as if they were a repository. */
 export async function scanFiles(target: string, files: VirtualFile[], options: ScanOptions = {}): Promise<ScanResult> {
   const config = options.config ?? defaultConfig();
-  const sources = files.map((f) => ({ ...makeSourceFile(f.path, f.text, f.gitStatus ?? 'tracked', config), commit: f.commit }));
-  return runPipeline(target, sources, { ...options, config }, []);
-}
-
-export function makeSourceFile(path: string, text: string, gitStatus: SourceFile['gitStatus'], config: Config): SourceFile {
-  return { path, text, gitStatus, kind: fileKind(path), environment: environmentHint(path, config) };
-}
-
-const mappingCache = new WeakMap<Config, Array<[ReturnType<typeof ignore>, Environment, string]>>();
-
-/** The user's mapping in the config file always wins over inferred environments. */
-export function environmentHint(path: string, config: Config): EnvironmentHint {
-  let matchers = mappingCache.get(config);
-  if (!matchers) {
-    matchers = Object.entries(config.environments).map(([pattern, env]) => [ignore().add(pattern), env, pattern]);
-    mappingCache.set(config, matchers);
-  }
-  for (const [ig, env, pattern] of matchers) if (ig.ignores(path)) return { environment: env, reason: `config mapping ${pattern}` };
-  return environmentOfPath(path);
+  const detectors = options.detectors ?? builtInDetectors;
+  const engine = engineFor(withCustomRules(detectors.credentialRules, config.customRules));
+  const items = (async function* (): AsyncGenerator<FileItem> {
+    for (const f of files) {
+      const file = { ...makeSourceFile(f.path, f.text, f.gitStatus ?? 'tracked', config), commit: f.commit };
+      yield { result: await filePass(file, engine, detectors.inventoryParsers) };
+    }
+  })();
+  return runPipeline(target, items, { ...options, config }, []);
 }
 
 async function runPipeline(
   target: string,
-  sources: Iterable<SourceFile>,
-  options: ScanOptions & { config: Config; historyRoot?: string },
+  items: AsyncIterable<FileItem>,
+  options: ScanOptions & { config: Config; historyRoot?: string; pooled?: boolean },
   diagnostics: Diagnostic[],
 ): Promise<ScanResult> {
   const detectors = options.detectors ?? builtInDetectors;
@@ -147,9 +167,16 @@ async function runPipeline(
   let bytes = 0;
 
   const deferred = new Map<InventoryParser, SourceFile[]>();
+  const speculative = new Map<string, NonNullable<FilePassResult['speculative']>[number]>();
   const runParser = async (parser: InventoryParser, file: SourceFile, prepared?: unknown) => {
     try {
-      const out = await parser.parse(file, prepared);
+      // A worker's result without the pre-pass stands when the pre-pass does not concern this file.
+      const key = `${detectors.inventoryParsers.indexOf(parser)}\0${file.path}`;
+      const guess = speculative.get(key);
+      speculative.delete(key);
+      const usable = guess && SPECULATIVE[parser.meta.id]?.(prepared, file.path);
+      if (usable && guess.error !== undefined) throw new Error(guess.error);
+      const out = usable ? guess.result! : await parser.parse(file, prepared);
       resources.push(...(out.resources ?? []));
       uses.push(...(out.uses ?? []));
       diagnostics.push(...(out.diagnostics ?? []));
@@ -158,30 +185,45 @@ async function runPipeline(
     }
   };
 
-  for (const file of sources) {
-    bytes += file.text.length;
-    const { text: _text, ...info } = file;
-    files.push(info);
-    let t = performance.now();
-    try {
-      raw.push(...engine.scanFile(file));
-      inline.add(file);
-    } catch (e) {
-      diagnostics.push({ path: file.path, code: 'extract-error', message: `credential rules failed: ${(e as Error).message}` });
+  // The per-file pass (here or in worker threads), merged in file order.
+  const tFiles = performance.now();
+  let extractMs = 0;
+  let inventoryMs = 0;
+  for await (const item of items) {
+    if (item.readDiagnostic) diagnostics.push(item.readDiagnostic);
+    const r = item.result;
+    if (!r) continue;
+    bytes += r.bytes;
+    files.push(r.info);
+    raw.push(...r.raw);
+    inline.addParsed(r.info, r.directives);
+    resources.push(...r.resources);
+    uses.push(...r.uses);
+    diagnostics.push(...r.diagnostics);
+    extractMs += r.extractMs;
+    inventoryMs += r.inventoryMs;
+    if (r.text === undefined) continue;
+    const file: SourceFile = { ...r.info, text: r.text };
+    for (const i of r.deferred) {
+      const parser = detectors.inventoryParsers[i]!;
+      const claimed = deferred.get(parser) ?? [];
+      claimed.push(file);
+      deferred.set(parser, claimed);
+      const guess = r.speculative?.[i];
+      if (guess) speculative.set(`${i}\0${file.path}`, guess);
     }
-    timings.extract += performance.now() - t;
-    t = performance.now();
-    uses.push(...codeUses(file));
-    for (const parser of detectors.inventoryParsers) {
-      if (!parser.applies(file)) continue;
-      // Parsers with a pre-pass (Terraform: variables per folder) parse once every file they claim has been seen.
-      if (parser.prepare) {
-        const claimed = deferred.get(parser) ?? [];
-        claimed.push(file);
-        deferred.set(parser, claimed);
-      } else await runParser(parser, file);
-    }
-    timings.inventory += performance.now() - t;
+    // Parsed by the worker: the Terraform pre-pass and parser each read it once more.
+    if (item.hcl !== undefined) seedParsedHcl(file.path, file.text, item.hcl, 2);
+  }
+  if (options.pooled) {
+    // Worker times overlap: share the wall time of the pass between the two stages in proportion.
+    const wall = performance.now() - tFiles;
+    const share = extractMs + inventoryMs > 0 ? extractMs / (extractMs + inventoryMs) : 0.5;
+    timings.extract += wall * share;
+    timings.inventory += wall * (1 - share);
+  } else {
+    timings.extract += extractMs;
+    timings.inventory += inventoryMs;
   }
   const tInventory = performance.now();
   for (const [parser, claimed] of deferred) {
@@ -193,6 +235,8 @@ async function runPipeline(
     }
     for (const file of claimed) await runParser(parser, file, prepared);
   }
+  deferred.clear();
+  speculative.clear();
   timings.inventory += performance.now() - tInventory;
 
   if (options.history && options.historyRoot) {

@@ -46,7 +46,11 @@ export class InlineIgnores {
 
   /** Records a file's directives; `lineMap` maps the lines of a history file's text to its real lines. */
   add(file: Pick<SourceFile, 'path' | 'text' | 'commit'>, lineMap?: number[]): void {
-    const found = parseInlineDirectives(file.text);
+    this.addParsed(file, parseInlineDirectives(file.text), lineMap);
+  }
+
+  /** Records directives already parsed from a file's text (by a worker thread): only they are kept, not the text. */
+  addParsed(file: Pick<SourceFile, 'path' | 'commit'>, found: readonly InlineDirective[], lineMap?: number[]): void {
     if (!found.length) return;
     const byLine = new Map<number, InlineDirective[]>();
     for (const d of found) {

@@ -24,9 +24,15 @@ export function signalsIn(text: string): string[] {
 
 const PY_ENV = /os\.(?:environ(?:\.get)?\s*[[(]\s*|getenv\s*\(\s*)["']([A-Z_][A-Z0-9_]*)["']/g;
 
+/**
+ * `process.env`, `process?.env`, `import.meta.env` with any spacing: without one of these a script has no reads for
+ * the compiler API to find, and is not parsed.
+ */
+const MAY_READ_ENV = /(?:\bprocess|\bmeta)\s*\??\.\s*env\b/;
+
 export function codeUses(file: SourceFile): VariableUse[] {
   let reads: Array<{ name: string; index: number }> = [];
-  if (isScriptFile(file.path)) reads = codeFacts(file).envReads;
+  if (isScriptFile(file.path)) reads = MAY_READ_ENV.test(file.text) ? codeFacts(file).envReads : [];
   else if (file.path.endsWith('.py')) reads = [...file.text.matchAll(PY_ENV)].map((m) => ({ name: m[1]!, index: m.index! }));
   if (!reads.length) return [];
   const lines = new LineIndex(file.text);

@@ -74,14 +74,15 @@ export const genericSecret: CredentialRule = {
   ],
   pattern: BOUND_VALUE,
   secretGroup: 2,
+  // The checks on the value alone come first: the variable can cost the engine a parse of the file.
   validate: (v, ctx) =>
+    !AWS_KEY_ID.test(v) && // the AWS rules report the key id with its secret
+    looksRandom(v, 16) &&
     isSecretName(ctx.variable) &&
     nameWords(ctx.variable ?? '') !== 'key' && // a bare `key:` is usually a map key, not a secret's name
     !NOT_SECRET_NAME.test(nameWords(ctx.variable ?? '')) &&
     !NOT_SECRET_NAME.test(nameWords(lineKey(ctx))) &&
-    !AWS_KEY_ID.test(v) && // the AWS rules report the key id with its secret
     !notASecretValue(v, ctx) &&
-    looksRandom(v, 16) &&
     !unquotedInCode(v, ctx) &&
     !inK8sSecretData(ctx),
   classify: (v, ctx) => ({ confidence: 'medium', attributes: { variable: ctx.variable ?? '', charset: charsetOf(v) } }),

@@ -114,8 +114,9 @@ export const jwtSigningSecret: CredentialRule = {
   keywords: ['jwt', 'secret_key', 'secretkey', 'secret-key', 'nextauth', 'auth_secret', 'session_secret', 'cookie_secret', 'app_key', 'signing', 'token_secret', 'hmac'],
   pattern: BOUND_VALUE,
   secretGroup: 2,
+  // The checks on the value alone come first: the variable can cost the engine a parse of the file.
   validate: (v, ctx) =>
-    !!ctx.variable && SIGNING_NAME.test(nameWords(ctx.variable)) && !PROVIDER_PREFIX.test(v) && !isDocumentedExample(v) && looksRandom(v.replace(/^base64:/, ''), 16),
+    looksRandom(v.replace(/^base64:/, ''), 16) && !PROVIDER_PREFIX.test(v) && !isDocumentedExample(v) && !!ctx.variable && SIGNING_NAME.test(nameWords(ctx.variable)),
   classify: (v, ctx) => ({
     attributes: { framework: framework(ctx.variable ?? ''), ...(v.startsWith('django-insecure-') ? { insecureDefault: 'true' } : {}) },
   }),

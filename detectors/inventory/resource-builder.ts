@@ -40,7 +40,11 @@ export function lineOf(text: string, needle: string | RegExp, from = 0): number 
     re.lastIndex = from;
     at = re.exec(text)?.index ?? -1;
   }
-  return at < 0 ? 1 : new LineIndex(text).position(at).line;
+  if (at < 0) return 1;
+  // Count the newlines before the offset (no index of the whole text: parsers call this once per resource).
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 export interface ResourceInit {
