@@ -92,19 +92,36 @@ export class BlastGraph {
 
   /** Backups of a resource (directly, or of the volume it lives on). */
   backupsOf(resource: Resource): Resource[] {
-    const ids = new Set([resource.id]);
+    const index = this.#backupIndex();
+    const ids = [resource.id];
     const vol = (resource.attributes as DatabaseAttrs).volume;
-    if (vol) ids.add(vol);
-    return this.resources.filter((b) => {
-      if (b.id === resource.id) return false;
-      if (b.backupOf?.some((id) => ids.has(id))) return true;
-      // A dump job writing onto "the volume" of the same platform and environment backs up what lives there.
-      // An off-platform dump job of the same environment is taken to cover that environment's data.
+    if (vol) ids.push(vol);
+    const out = new Set<Resource>();
+    for (const id of ids) for (const b of index.byTarget.get(id) ?? []) out.add(b);
+    // A dump job with no declared target covers the data of its environment: one writing onto "the volume" of the
+    // same platform, or an off-platform one.
+    for (const b of index.untargeted) {
+      if (b.id === resource.id || !sameEnvironment(b.environment, resource.environment)) continue;
       const job = b.attributes as BackupJobAttrs;
-      if (b.type !== 'backup-job' || b.backupOf?.length || !sameEnvironment(b.environment, resource.environment)) return false;
-      if (job.destination === 'same-volume') return b.provider === resource.provider;
-      return job.destination === 'off-platform';
-    });
+      if (job.destination === 'same-volume' ? b.provider === resource.provider : job.destination === 'off-platform') out.add(b);
+    }
+    out.delete(resource);
+    return [...out];
+  }
+
+  #backups?: { byTarget: Map<string, Resource[]>; untargeted: Resource[] };
+
+  /** Built once: backups by the id they back up, and backup jobs that name no target. */
+  #backupIndex(): { byTarget: Map<string, Resource[]>; untargeted: Resource[] } {
+    if (this.#backups) return this.#backups;
+    const byTarget = new Map<string, Resource[]>();
+    const untargeted: Resource[] = [];
+    for (const b of this.resources) {
+      for (const id of b.backupOf ?? []) byTarget.set(id, [...(byTarget.get(id) ?? []), b]);
+      if (b.type === 'backup-job' && !b.backupOf?.length) untargeted.push(b);
+    }
+    this.#backups = { byTarget, untargeted };
+    return this.#backups;
   }
 
   /** Whether the resource's backups go down with it: stored on the same volume/platform, or none survive it. */

@@ -1,5 +1,6 @@
 // Fingerprints, redaction and the vault: the only place raw secret values live after extraction.
 import { createHash } from 'node:crypto';
+import { escapeRegExp } from './text.js';
 
 /** A stable, non-reversible id for a secret value. The provider is not part of it: one value is one credential. */
 export function fingerprintSecret(value: string): string {
@@ -48,12 +49,25 @@ export class SecretVault {
 
   /** Last line of defence: replaces any raw value (or a long slice of one) that reached an output string. */
   scrub(text: string): string {
-    let out = text;
-    for (const [fp, value] of this.#values) {
-      if (value.length < 8) continue;
-      if (out.includes(value)) out = out.split(value).join(`[REDACTED ${fp}]`);
-    }
-    return out;
+    const re = this.#scrubber();
+    if (!re) return text;
+    re.lastIndex = 0;
+    return text.replace(re, (value) => `[REDACTED ${this.#byValue.get(value)}]`);
+  }
+
+  readonly #byValue = new Map<string, string>();
+  #scrubRe?: RegExp | null;
+  #scrubSize = -1;
+
+  /** One alternation of every value (longest first), rebuilt only when values were added: one pass per output. */
+  #scrubber(): RegExp | null {
+    if (this.#scrubSize === this.#values.size && this.#scrubRe !== undefined) return this.#scrubRe;
+    this.#byValue.clear();
+    for (const [fp, value] of this.#values) if (value.length >= 8) this.#byValue.set(value, fp);
+    const values = [...this.#byValue.keys()].sort((a, b) => b.length - a.length);
+    this.#scrubRe = values.length ? new RegExp(values.map(escapeRegExp).join('|'), 'g') : null;
+    this.#scrubSize = this.#values.size;
+    return this.#scrubRe;
   }
 
   toJSON(): string {
