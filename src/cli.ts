@@ -161,8 +161,9 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   const stale = result.diagnostics.filter((d) => d.code === 'baseline-stale').length;
   if (stale && !flags.quiet && !flags.verbose)
     io.stderr(`blastradius: ${stale} baseline entr${stale === 1 ? 'y no longer matches' : 'ies no longer match'} any finding (run with --verbose to list them)\n`);
+  const suppressed = result.findings.filter((f) => f.suppressed).length;
   if (!flags.quiet && (flags.output || flags.format !== 'table'))
-    io.stderr(`blastradius: ${result.findings.length} finding(s), ${failing.length} at or above ${failOn}${flags.output ? `; report written to ${flags.output}` : ''}\n`);
+    io.stderr(`blastradius: ${result.findings.length - suppressed} finding(s)${suppressed ? ` (+${suppressed} suppressed)` : ''}, ${failing.length} at or above ${failOn}${flags.output ? `; report written to ${flags.output}` : ''}\n`);
   return failing.length ? 1 : 0;
 }
 
