@@ -4,18 +4,8 @@ import type { IamPrincipalAttrs } from '../../src/resources.js';
 import type { Credential, Resource } from '../../src/types.js';
 import { credentialLabel } from '../../src/chain.js';
 import { credentialDraft } from './shared.js';
-
-// An illustrative (non-working) key file in the documented format.
-const PK_BODY =
-  'vAUd06OzwQhmBHf/ZFIuX7w18V5jtSx/cOnD4SJTGapECT7JmPw2BDLkRG6lF7Ln\\nTmAvKdhK9PDReMDLNkrYUF8QCjGJxtsun1fGjJS6o2I4q1xDwAja746nSrtEvA4v\\n7lgUpnnoi+WKf5toUe4+6wtXpI0CmwHT/tSLjD4RJR2+xZzN8F6s7UzKcUh4L7iP\\nkTp6/ovkiZ//qF2D+LLDAQbg4nEKtXR5E+4XxbPQWPj+99vssmOZupx/VZgaNyeR\\no6tkHzwJQGzGAa2vbMKDacCGbK+6Jvd2sQG1EnMD0RFqtwy0HYu6q//5/9xsrZIX\\nsc0FNmqgPVdHOm/NaH0gf/eoYH4orXarQGR7IYlvF0twNkLB8c+wXCPaMjcE+ErK\\nAR648pqUTuAcT3kBukmCKINsK/suEDBkKh1vWJYiUQL6AMQWE/tYKWkKBeqFNz10\\nU7ftM5RF/fIBzfjZNUAj3EunUlIDo/sDAsWlFOUAT2VcM7jbNTVP1fKxSGdXfW2f\\nflFCmOwsKa9VrJN4gkodmslVKDQmNvU1POgAX3mZSj8W4OY0TMlHX1rEeTwh+kHv\\nGfreST4YDSTLKZnQMbHpP7yh0xi3M3nQJzNHfJXgfqa8syv8AYlSoBgIWop5RxAu\\nA65j7/Zld/fKaqLTtRjWYdw45IWjqzP3F9+VZiH1Yh4OiiUgCFRPEqmpwjDAe4sx\\nmkEFVSFYAYTcMkSSowMwUR/XNqXvwk+Roqo0irqRwu2BEwuUjoTIAJ4wqOBz7jrf\\n22SwXQW7XRF6fjbaNDbG7r//Bhj6Rqq9vujxMdpc1lOJJMiLXIhYJmbUnxl2eUS3\\nN3lBNAcd1INc+Nw42tgN5SjJLdTynxV1OV4fyozVxu9LJHrWfjX9+L6SXxYpAj9H\\nEAoMVQfGp+/t5syd0iCimV041ZWFc8T7epXeNw7Vq/T6c4HUJ/QeZ/xvgTyK33EP\\n4oOJAeAfMJ4CH2JwKZZvt+kzO8jtheP10ewccii11bnLjmMj1RabjJ8Yc+rAHvAY\\nSN2wSJm0oOTPQVBS7PLPzsXw0kxijJywfMz33yrosIbr+dernaUmEPLzhN/AU5XU\\nQU+v47Em1HZHxu7yK8pc3phCK+QNk9D3+88IS7K0lV6obxd4g8gObQeDJT1n1J3F\\nkov+p5/UNsI3/PL0HrblDjMPIyc+s7N9qbI/iRYspBnPZI0J1o22NOkxAPrxFXEv\\n9mgF4z7kLkfZoUFuvWQdQUZTM1cL8KGwag8Hc0WxvgQYtjE0pYjmdFh4Uj4H7Mk/';
-const SA_JSON = `{
-  "type": "service_account",
-  "project_id": "billing-prod-4821",
-  "private_key_id": "9c1e6f0a7d2b4c8e1f3a5b7d9e2c4a6f8b0d1e3f",
-  "private_key": "-----BEGIN PRIVATE KEY-----\\n${PK_BODY}\\n-----END PRIVATE KEY-----\\n",
-  "client_email": "deployer@billing-prod-4821.iam.gserviceaccount.com",
-  "client_id": "104729384756102938475"
-}`;
+// The credential rule's labelled example key file (fake key material in the documented format).
+import { SA_JSON } from '../credentials/gcp.js';
 
 const BASIC_ROLES = /^roles\/(?:owner|editor)$/;
 
