@@ -139,14 +139,20 @@ export class BlastGraph {
 
   /** Agents in the checkout that can read at least one working-tree location of the credential. */
   readers(cred: Credential): Array<{ agent: Resource; location: Location }> {
-    const agents = this.agents();
     const out: Array<{ agent: Resource; location: Location }> = [];
-    for (const agent of agents) {
-      const deny = ignore().add((agent.attributes as AgentAttrs).denyRead ?? []);
+    for (const { agent, deny } of this.#agentMatchers()) {
       const loc = cred.locations.find((l) => !l.commit && !deny.ignores(l.path));
       if (loc) out.push({ agent, location: loc });
     }
     return out;
+  }
+
+  #matchers?: Array<{ agent: Resource; deny: ReturnType<typeof ignore> }>;
+
+  /** Each agent with its compiled deny-read patterns, built once per graph. */
+  #agentMatchers(): Array<{ agent: Resource; deny: ReturnType<typeof ignore> }> {
+    this.#matchers ??= this.agents().map((agent) => ({ agent, deny: ignore().add((agent.attributes as AgentAttrs).denyRead ?? []) }));
+    return this.#matchers;
   }
 
   /**
@@ -154,6 +160,13 @@ export class BlastGraph {
    * none is configured, one implicit "any coding agent" that can read every file.
    */
   agents(): Resource[] {
+    this.#agents ??= this.#mergeAgents();
+    return this.#agents;
+  }
+
+  #agents?: Resource[];
+
+  #mergeAgents(): Resource[] {
     const byTool = new Map<string, Resource>();
     for (const r of this.resources) {
       if (r.type !== 'agent') continue;

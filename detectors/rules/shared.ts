@@ -145,9 +145,18 @@ export function agentCanRead(agent: Resource, path: string): boolean {
 }
 
 /** Variable uses inside one workflow job (its steps and env), plus the workflow-level env every job inherits. */
+const usesByPath = new WeakMap<readonly VariableUse[], Map<string, VariableUse[]>>();
+
 export function jobUses(job: Resource, uses: readonly VariableUse[]): VariableUse[] {
+  // Indexed once per scan: filtering every use for every job was quadratic on large monorepos.
+  let index = usesByPath.get(uses);
+  if (!index) {
+    index = new Map();
+    for (const u of uses) index.set(u.location.path, [...(index.get(u.location.path) ?? []), u]);
+    usesByPath.set(uses, index);
+  }
   const id = jobAttrs(job).job ?? '';
-  return uses.filter(
-    (u) => u.location.path === job.location.path && (u.location.context?.startsWith(`job ${id} in `) || u.location.context?.startsWith('workflow-level env')),
+  return (index.get(job.location.path) ?? []).filter(
+    (u) => u.location.context?.startsWith(`job ${id} in `) || u.location.context?.startsWith('workflow-level env'),
   );
 }
