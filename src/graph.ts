@@ -2,7 +2,7 @@
 // resources, plus environment membership and which agents in the checkout can read which credential.
 import ignore from 'ignore';
 import type { Credential, Environment, Location, Resource, Verb, VariableUse } from './types.js';
-import type { AgentAttrs, BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from './resources.js';
+import { mergeResources, type AgentAttrs, type BackupJobAttrs, type DatabaseAttrs, type VolumeAttrs } from './resources.js';
 
 export interface Reachable {
   resource: Resource;
@@ -63,7 +63,8 @@ export class BlastGraph {
     resources: readonly Resource[],
     readonly uses: readonly VariableUse[],
   ) {
-    this.resources = mergeById([...resources, ...implicitResources(credentials, resources)]);
+    // Several files can describe one resource (an agent in two settings files, a volume in two env files): one node.
+    this.resources = mergeResources([...resources, ...implicitResources(credentials, resources)], { anyBoolean: true });
     for (const r of this.resources) this.#byId.set(r.id, r);
   }
 
@@ -216,28 +217,6 @@ export class BlastGraph {
   }
 }
 
-/**
- * Several files can describe one resource (an agent configured in two settings files, a volume named in two env
- * files): one node, attributes merged (first value wins; lists are joined), first location kept.
- */
-function mergeById(list: Resource[]): Resource[] {
-  const byId = new Map<string, Resource>();
-  for (const r of list) {
-    const prev = byId.get(r.id);
-    if (!prev) {
-      byId.set(r.id, { ...r, attributes: { ...r.attributes } });
-      continue;
-    }
-    for (const [k, v] of Object.entries(r.attributes)) {
-      const old = prev.attributes[k];
-      if (old === undefined) prev.attributes[k] = v;
-      else if (Array.isArray(old) && Array.isArray(v)) prev.attributes[k] = [...new Set([...old, ...v])];
-      else if (typeof old === 'boolean' && typeof v === 'boolean') prev.attributes[k] = old || v;
-    }
-    if (r.backupOf?.length) prev.backupOf = [...new Set([...(prev.backupOf ?? []), ...r.backupOf])];
-  }
-  return [...byId.values()];
-}
 
 function providerName(p: string): string {
   return p.charAt(0).toUpperCase() + p.slice(1);

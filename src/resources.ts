@@ -231,3 +231,28 @@ export interface WorkflowTokenAttrs {
 export function attrs<T>(r: Resource): T {
   return r.attributes as T;
 }
+
+/**
+ * Merges resources that share an id into one: attributes combined (lists unioned, a value set once wins), backupOf
+ * unioned, the first location kept. `anyBoolean`: a flag set true by any description stays true (the graph joins
+ * several files' view of one agent or volume). `fillEnvironment`: a later description may name an unknown environment.
+ */
+export function mergeResources(list: readonly Resource[], opts: { anyBoolean?: boolean; fillEnvironment?: boolean } = {}): Resource[] {
+  const byId = new Map<string, Resource>();
+  for (const r of list) {
+    const prev = byId.get(r.id);
+    if (!prev) {
+      byId.set(r.id, { ...r, attributes: { ...r.attributes } });
+      continue;
+    }
+    for (const [k, v] of Object.entries(r.attributes)) {
+      const old = prev.attributes[k];
+      if (old === undefined) prev.attributes[k] = v;
+      else if (Array.isArray(old) && Array.isArray(v)) prev.attributes[k] = [...new Set([...old, ...v])];
+      else if (opts.anyBoolean && typeof old === 'boolean' && typeof v === 'boolean') prev.attributes[k] = old || v;
+    }
+    if (r.backupOf?.length) prev.backupOf = [...new Set([...(prev.backupOf ?? []), ...r.backupOf])];
+    if (opts.fillEnvironment && prev.environment === 'unknown') prev.environment = r.environment;
+  }
+  return [...byId.values()];
+}

@@ -3,6 +3,7 @@ import type { Diagnostic, Environment, Location, Resource, SourceFile } from '..
 import { environmentOfName } from '../../src/classify.js';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineIndex } from '../../src/text.js';
+import { mergeResources } from '../../src/resources.js';
 
 /** The first name that says an environment, else the file's own hint. */
 export function environmentOf(file: SourceFile, ...names: Array<string | undefined>): Environment {
@@ -124,22 +125,7 @@ export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v =
 export const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 export const dirname = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
-/** Merges resources that share an id: attributes are combined (arrays unioned), the first location wins. */
+/** Merges resources that share an id (see mergeResources); a later description may fill an unknown environment. */
 export function mergeById(resources: Resource[]): Resource[] {
-  const byId = new Map<string, Resource>();
-  for (const r of resources) {
-    const prev = byId.get(r.id);
-    if (!prev) {
-      byId.set(r.id, { ...r, attributes: { ...r.attributes } });
-      continue;
-    }
-    for (const [k, v] of Object.entries(r.attributes)) {
-      const old = prev.attributes[k];
-      if (Array.isArray(old) && Array.isArray(v)) prev.attributes[k] = [...new Set([...old, ...v])];
-      else if (old === undefined) prev.attributes[k] = v;
-    }
-    if (r.backupOf) prev.backupOf = [...new Set([...(prev.backupOf ?? []), ...r.backupOf])];
-    if (prev.environment === 'unknown') prev.environment = r.environment;
-  }
-  return [...byId.values()];
+  return mergeResources(resources, { fillEnvironment: true });
 }
