@@ -1,6 +1,5 @@
 // Fingerprints, redaction and the vault: the only place raw secret values live after extraction.
 import { createHash } from 'node:crypto';
-import { escapeRegExp } from './text.js';
 
 /** A stable, non-reversible id for a secret value. The provider is not part of it: one value is one credential. */
 export function fingerprintSecret(value: string): string {
@@ -47,30 +46,84 @@ export class SecretVault {
     return this.#values.size;
   }
 
-  /** Last line of defence: replaces any raw value (or a long slice of one) that reached an output string. */
+  /** Last line of defence: replaces any raw value that reached an output string with `[REDACTED fingerprint]`. */
   scrub(text: string): string {
-    const re = this.#scrubber();
-    if (!re) return text;
-    re.lastIndex = 0;
-    return text.replace(re, (value) => `[REDACTED ${this.#byValue.get(value)}]`);
+    return this.#scrubber().replace(text);
   }
 
-  readonly #byValue = new Map<string, string>();
-  #scrubRe?: RegExp | null;
+  #scrub?: MultiLiteralReplacer;
   #scrubSize = -1;
 
-  /** One alternation of every value (longest first), rebuilt only when values were added: one pass per output. */
-  #scrubber(): RegExp | null {
-    if (this.#scrubSize === this.#values.size && this.#scrubRe !== undefined) return this.#scrubRe;
-    this.#byValue.clear();
-    for (const [fp, value] of this.#values) if (value.length >= 8) this.#byValue.set(value, fp);
-    const values = [...this.#byValue.keys()].sort((a, b) => b.length - a.length);
-    this.#scrubRe = values.length ? new RegExp(values.map(escapeRegExp).join('|'), 'g') : null;
+  /** Rebuilt only when values were added: one pass per output. */
+  #scrubber(): MultiLiteralReplacer {
+    if (this.#scrub && this.#scrubSize === this.#values.size) return this.#scrub;
+    const byValue = new Map<string, string>();
+    for (const [fp, value] of this.#values) if (value.length >= MultiLiteralReplacer.MIN_LENGTH) byValue.set(value, `[REDACTED ${fp}]`);
+    this.#scrub = new MultiLiteralReplacer(byValue);
     this.#scrubSize = this.#values.size;
-    return this.#scrubRe;
+    return this.#scrub;
   }
 
   toJSON(): string {
     return '[SecretVault]';
   }
+}
+
+/**
+ * Replaces every occurrence of many literals in one left-to-right pass, preferring the longest literal at a position
+ * (what an alternation sorted longest-first does). An alternation of thousands of values made V8's regex engine try
+ * each at every position — two seconds for one large report; a rolling hash of each literal's first MIN_LENGTH
+ * characters makes each position one lookup.
+ */
+export class MultiLiteralReplacer {
+  static readonly MIN_LENGTH = 8;
+  /** Hash of the first MIN_LENGTH characters → the literals starting with them, longest first. */
+  readonly #byHead = new Map<number, string[]>();
+
+  constructor(readonly replacements: ReadonlyMap<string, string>) {
+    for (const literal of replacements.keys()) {
+      if (literal.length < MultiLiteralReplacer.MIN_LENGTH) throw new Error('literal shorter than MIN_LENGTH');
+      const h = headHash(literal, 0);
+      const list = this.#byHead.get(h);
+      if (list) list.push(literal);
+      else this.#byHead.set(h, [literal]);
+    }
+    for (const list of this.#byHead.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  replace(text: string): string {
+    const K = MultiLiteralReplacer.MIN_LENGTH;
+    if (this.#byHead.size === 0 || text.length < K) return text;
+    const parts: string[] = [];
+    let copied = 0;
+    let i = 0;
+    let h = headHash(text, 0);
+    const last = text.length - K;
+    while (i <= last) {
+      const list = this.#byHead.get(h);
+      const hit = list?.find((literal) => text.startsWith(literal, i));
+      if (hit !== undefined) {
+        parts.push(text.slice(copied, i), this.replacements.get(hit)!);
+        i += hit.length;
+        copied = i;
+        if (i <= last) h = headHash(text, i);
+        continue;
+      }
+      if (i < last) h = (Math.imul(h - Math.imul(text.charCodeAt(i), TOP), BASE) + text.charCodeAt(i + K)) >>> 0;
+      i++;
+    }
+    if (copied === 0) return text;
+    parts.push(text.slice(copied));
+    return parts.join('');
+  }
+}
+
+const BASE = 0x01000193;
+/** BASE ** (MIN_LENGTH - 1), modulo 2^32: the weight of the character leaving the window. */
+const TOP = Array.from({ length: MultiLiteralReplacer.MIN_LENGTH - 1 }).reduce<number>((p) => Math.imul(p, BASE), 1);
+
+function headHash(text: string, at: number): number {
+  let h = 0;
+  for (let j = 0; j < MultiLiteralReplacer.MIN_LENGTH; j++) h = (Math.imul(h, BASE) + text.charCodeAt(at + j)) >>> 0;
+  return h;
 }

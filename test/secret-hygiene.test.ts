@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redact } from '../src/secrets.js';
+import { MultiLiteralReplacer, SecretVault, fingerprintSecret, redact } from '../src/secrets.js';
 import { scanFiles, builtInDetectors } from '../src/scan.js';
 import { render, FORMATS } from '../src/report/index.js';
 import type { InventoryParser } from '../src/detector-api.js';
@@ -96,6 +96,32 @@ describe('redacted previews', () => {
       const r = await runCli(['scan', join(ROOT, 'fixtures', f.replace('.secrets.json', '')), '-f', 'json', '--fail-on', 'none']);
       for (const c of (JSON.parse(r.stdout) as { credentials: Array<{ preview: string }> }).credentials) expect(c.preview).toMatch(/^[^…]*….{0,4} \(\d+\)$/);
     }
+  });
+});
+
+describe('the vault scrubber', () => {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  it('replaces exactly what a longest-first alternation of the values replaces, for any text and values', () => {
+    // Small alphabets make overlaps, shared heads and adjacent values common.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'x', '-'), minLength: 8, maxLength: 14 });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 6 }), fc.array(fc.oneof(word, fc.string({ maxLength: 5 })), { maxLength: 12 }), (values, pieces) => {
+        const text = pieces.join('');
+        const names = new Map(values.map((v, i) => [v, `<${i}>`]));
+        const oracle = new RegExp([...values].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+        expect(new MultiLiteralReplacer(names).replace(text)).toBe(text.replace(oracle, (v) => names.get(v)!));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('names the fingerprint, ignores values shorter than 8 characters and leaves other text alone', () => {
+    const vault = new SecretVault();
+    const long = 'ghp_' + 'A1b2C3d4'.repeat(4) + 'zzzz';
+    vault.put(fingerprintSecret(long), long);
+    vault.put(fingerprintSecret('short'), 'short');
+    expect(vault.scrub(`token=${long}; short; ${long.slice(0, 20)}\u00e9`)).toBe(`token=[REDACTED ${fingerprintSecret(long)}]; short; ${long.slice(0, 20)}\u00e9`);
+    expect(vault.scrub('')).toBe('');
   });
 });
 
