@@ -77,13 +77,42 @@ export class BlastGraph {
     const cached = this.#reach.get(cred.fingerprint);
     if (cached) return cached;
     const out: Reachable[] = [];
-    for (const r of this.resources) {
-      if (!TARGET_TYPES.has(r.type)) continue;
+    for (const r of this.#targetsFor(cred)) {
       const hit = reachOne(cred, r);
       if (hit) out.push(hit);
     }
     this.#reach.set(cred.fingerprint, out);
     return out;
+  }
+
+  #targets?: { byProvider: Map<string, number[]>; byHost: Map<string, number[]> };
+
+  /**
+   * The only target resources reachOne can accept, in resource order: those of the credential's provider family, and
+   * databases at the host its URL names. Indexed once, so reach is not credentials × resources.
+   */
+  #targetsFor(cred: Credential): Resource[] {
+    if (!this.#targets) {
+      const byProvider = new Map<string, number[]>();
+      const byHost = new Map<string, number[]>();
+      const add = (map: Map<string, number[]>, key: string, i: number) => {
+        const list = map.get(key);
+        if (list) list.push(i);
+        else map.set(key, [i]);
+      };
+      this.resources.forEach((r, i) => {
+        if (!TARGET_TYPES.has(r.type)) return;
+        add(byProvider, r.provider, i);
+        if (r.type === 'database') for (const h of new Set((r.attributes as DatabaseAttrs).hosts ?? [])) add(byHost, h, i);
+      });
+      this.#targets = { byProvider, byHost };
+    }
+    const { byProvider, byHost } = this.#targets;
+    const lists = (PROVIDER_FAMILY[cred.provider] ?? [cred.provider]).map((p) => byProvider.get(p) ?? []);
+    const host = cred.attributes.host;
+    if (host) lists.push(byHost.get(host) ?? []);
+    const indexes = lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
+    return indexes.map((i) => this.resources[i]!);
   }
 
   /** Resources the credential can delete (or administer). */

@@ -256,3 +256,24 @@ export function mergeResources(list: readonly Resource[], opts: { anyBoolean?: b
   }
   return [...byId.values()];
 }
+
+const byTypeCache = new WeakMap<readonly Resource[], { length: number; byType: Map<string, Resource[]> }>();
+
+/**
+ * The resources of one type, in order: indexed once per resource list (and again if it grew), so that resolvers and
+ * rules asking once per credential or per workflow do not each walk every resource of a large repository.
+ */
+export function resourcesOfType(resources: readonly Resource[], type: Resource['type']): readonly Resource[] {
+  let cached = byTypeCache.get(resources);
+  if (!cached || cached.length !== resources.length) {
+    const byType = new Map<string, Resource[]>();
+    for (const r of resources) {
+      const list = byType.get(r.type);
+      if (list) list.push(r);
+      else byType.set(r.type, [r]);
+    }
+    cached = { length: resources.length, byType };
+    byTypeCache.set(resources, cached);
+  }
+  return cached.byType.get(type) ?? [];
+}

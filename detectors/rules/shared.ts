@@ -7,6 +7,7 @@ import type { ChainStep, Confidence, Credential, Environment, Finding, Location,
 import { credentialChain, resourceLabel } from '../../src/chain.js';
 import { environmentOfName } from '../../src/classify.js';
 import { uniqueEnvironments } from '../../src/extract.js';
+import { resourcesOfType } from '../../src/resources.js';
 
 export type FindingLocation = Finding['locations'][number];
 
@@ -108,7 +109,7 @@ export function nonProductionPath(path: string): string | undefined {
 export const jobAttrs = (r: Resource): WorkflowJobAttrs => r.attributes as WorkflowJobAttrs;
 
 export function workflowJobs(resources: readonly Resource[]): Resource[] {
-  return resources.filter((r) => r.type === 'workflow-job');
+  return [...resourcesOfType(resources, 'workflow-job')];
 }
 
 /** Secrets a job references other than the automatic GITHUB_TOKEN. */

@@ -2,7 +2,7 @@
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { Resource } from '../../src/types.js';
 import type { WorkflowJobAttrs } from '../../src/resources.js';
-import { jobAttrs, resourceDraft } from './shared.js';
+import { jobAttrs, resourceDraft, workflowJobs } from './shared.js';
 
 type Perms = WorkflowJobAttrs['permissions'];
 /** Write scopes that change code, releases, packages or cloud identity. */
@@ -33,9 +33,16 @@ const rule: FindingRule = {
   },
   check: ({ resources }) => {
     const out: FindingDraft[] = [];
+    const jobsByWorkflow = new Map<string | undefined, Resource[]>();
+    for (const job of workflowJobs(resources)) {
+      const key = jobAttrs(job).workflow;
+      const list = jobsByWorkflow.get(key);
+      if (list) list.push(job);
+      else jobsByWorkflow.set(key, [job]);
+    }
     for (const wf of resources.filter((r) => r.type === 'workflow' && r.provider === 'github')) {
       const wfPerms = (wf.attributes as { permissions?: Perms }).permissions;
-      const jobs = resources.filter((r): r is Resource => r.type === 'workflow-job' && jobAttrs(r).workflow === (wf.attributes as { workflow?: string }).workflow);
+      const jobs = jobsByWorkflow.get((wf.attributes as { workflow?: string }).workflow) ?? [];
       const inheriting = jobs.filter((j) => same(jobAttrs(j).permissions, wfPerms));
       if (wfPerms === 'write-all') {
         out.push(resourceDraft(wf, `Workflow ${wf.name} grants permissions: write-all to every job.`, ['permissions: write-all'], { kind: 'workflow', key: `${wf.id}:write-all` }));

@@ -6,9 +6,10 @@ import type { Credential, Permission, Resource } from '../../src/types.js';
 import type { IamPrincipalAttrs } from '../../src/resources.js';
 import { MANAGED_POLICIES, managedPolicyName, permissionsOfDocument } from './aws-policies.js';
 import { redact } from '../../src/secrets.js';
+import { resourcesOfType } from '../../src/resources.js';
 
 function principalFor(cred: Credential, ctx: ScopeContext): { principal: Resource; why: string } | undefined {
-  const principals = ctx.resources.filter((r) => r.type === 'iam-principal' && r.provider === 'aws');
+  const principals = resourcesOfType(ctx.resources, 'iam-principal').filter((r) => r.provider === 'aws');
   const keyId = cred.attributes.accessKeyId;
   for (const p of principals) {
     const a = p.attributes as IamPrincipalAttrs & { accessKeyIds?: string[] };

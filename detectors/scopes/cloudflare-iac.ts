@@ -6,6 +6,7 @@ import type { ScopeResolver } from '../../src/detector-api.js';
 import type { Credential, Permission, Reach, Resource, Verb } from '../../src/types.js';
 import type { CloudflareTokenAttrs } from '../../src/resources.js';
 import { everything } from '../../src/resolve.js';
+import { resourcesOfType } from '../../src/resources.js';
 
 const verbs = (resourceType: string, ...vs: Verb[]): Permission[] => vs.map((verb) => ({ verb, resourceType }));
 
@@ -47,7 +48,7 @@ const resolver: ScopeResolver = {
   providers: ['cloudflare'],
   resolve: (cred, ctx) => {
     if (!/token/.test(cred.type)) return undefined;
-    const tokens = ctx.resources.filter((r) => r.provider === 'cloudflare' && r.type === 'iam-principal');
+    const tokens = resourcesOfType(ctx.resources, 'iam-principal').filter((r) => r.provider === 'cloudflare');
     const found = tokens.length ? tokenFor(cred, tokens) : undefined;
     if (!found) return undefined;
     const a = found.token.attributes as CloudflareTokenAttrs;

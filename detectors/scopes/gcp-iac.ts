@@ -7,6 +7,7 @@ import type { Permission, Reach, Verb } from '../../src/types.js';
 import type { GcpPrincipalAttrs, IamPrincipalAttrs } from '../../src/resources.js';
 import { everything } from '../../src/resolve.js';
 import { mergeById } from '../inventory/resource-builder.js';
+import { resourcesOfType } from '../../src/resources.js';
 
 const verbs = (resourceType: string, ...vs: Verb[]): Permission[] => vs.map((verb) => ({ verb, resourceType }));
 const ALL: Verb[] = ['read', 'write', 'delete', 'admin'];
@@ -59,7 +60,7 @@ const resolver: ScopeResolver = {
     const project = cred.attributes.projectId;
     if (!email) return undefined;
     const local = email.split('@')[0];
-    const principals = mergeById(ctx.resources.filter((r) => r.provider === 'gcp' && r.type === 'iam-principal'));
+    const principals = mergeById(resourcesOfType(ctx.resources, 'iam-principal').filter((r) => r.provider === 'gcp'));
     const found = principals.find((p) => (p.attributes as IamPrincipalAttrs).email === email) ??
       principals.find((p) => {
         const a = p.attributes as GcpPrincipalAttrs;

@@ -7,6 +7,7 @@
 import type { ScopeResolver } from '../../src/detector-api.js';
 import type { Permission, Resource, Scope, Verb } from '../../src/types.js';
 import type { WorkflowJobAttrs } from '../../src/resources.js';
+import { resourcesOfType } from '../../src/resources.js';
 
 /** Scope keys → the resource type they act on, and whether `write` includes deleting (branches, packages, runs). */
 const KEYS: Record<string, { type: string; deletes: boolean }> = {
@@ -65,7 +66,7 @@ export function githubTokenScope(job: WorkflowJobAttrs, where = job.workflow ? `
   };
 }
 
-const jobsOf = (resources: readonly Resource[]) => resources.filter((r) => r.type === 'workflow-job' && r.provider === 'github');
+const jobsOf = (resources: readonly Resource[]) => resourcesOfType(resources, 'workflow-job').filter((r) => r.provider === 'github');
 
 const resolver: ScopeResolver = {
   meta: { id: 'scope-github-token', title: 'GitHub token in workflows', summary: "A workflow's GITHUB_TOKEN permissions, and which jobs (and reusable workflows, through secrets: inherit) receive a token stored as a secret." },
