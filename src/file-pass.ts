@@ -10,6 +10,7 @@ import { dirname } from '../detectors/inventory/resource-builder.js';
 import type { RawFinding, RuleEngine } from './extract.js';
 import { parseInlineDirectives, type InlineDirective } from './suppress.js';
 import { codeUses } from './uses.js';
+import type { Detacher } from './detach.js';
 import { fileKind, environmentOfPath } from './classify.js';
 
 export interface FilePassResult {
@@ -93,6 +94,19 @@ export async function filePass(file: SourceFile, engine: RuleEngine, parsers: re
   }
   out.inventoryMs = performance.now() - t;
   return out;
+}
+
+/**
+ * A file's results copied so that they keep none of its text alive (see Detacher); the text itself, when a pre-pass
+ * needs it, is kept as is. The rules of raw findings are shared, not copied.
+ */
+export function detached(r: FilePassResult, d: Detacher): FilePassResult {
+  const { text, raw, info, ...rest } = r;
+  return { ...d.copy(rest), info, raw: detachedFindings(raw, d), ...(text !== undefined ? { text } : {}) };
+}
+
+export function detachedFindings(raw: RawFinding[], d: Detacher): RawFinding[] {
+  return raw.map(({ rule, ...f }) => ({ ...d.copy(f), rule }));
 }
 
 export function makeSourceFile(path: string, text: string, gitStatus: SourceFile['gitStatus'], config: Config): SourceFile {

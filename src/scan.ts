@@ -13,7 +13,8 @@ import { BlastGraph } from './graph.js';
 import { runRules } from './rules.js';
 import { gitHistory, remapLocation, type HistoryOptions } from './history.js';
 import { InlineIgnores, applySuppressions } from './suppress.js';
-import { SPECULATIVE, filePass, makeSourceFile, type FilePassResult } from './file-pass.js';
+import { SPECULATIVE, detached, detachedFindings, filePass, makeSourceFile, type FilePassResult } from './file-pass.js';
+import { Detacher } from './detach.js';
 
 export { makeSourceFile, environmentHint } from './file-pass.js';
 import { poolSize, runPool, type SizedEntry } from './pool.js';
@@ -98,12 +99,13 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   const engine = engineFor(withCustomRules(detectors.credentialRules, config.customRules));
   const workers = detectors === builtInDetectors ? poolSize(total, walked.entries.reduce((n, e) => n + e.size, 0)) : 0;
   let done = 0;
+  const detacher = new Detacher();
   // One file on this thread: read, then the per-file pass.
   const local = async (e: PoolEntry): Promise<FileItem> => {
     const read = readText(typeof e.absPath === 'string' ? e.absPath : Buffer.from(e.absPath), e.path, config.maxFileSize);
     if (read.text === undefined) return { readDiagnostic: read.diagnostic };
     const file = makeSourceFile(e.path, read.text, e.gitStatus, config);
-    return { readDiagnostic: read.diagnostic, result: await filePass(file, engine, detectors.inventoryParsers) };
+    return { readDiagnostic: read.diagnostic, result: detached(await filePass(file, engine, detectors.inventoryParsers), detacher) };
   };
   const items = workers
     ? (async function* (): AsyncGenerator<FileItem> {
@@ -124,7 +126,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
           yield await local(e);
         }
       })();
-  const result = await runPipeline(root, items, { ...options, config, historyRoot: root, pooled: workers > 0 }, diagnostics);
+  const result = await runPipeline(root, items, { ...options, config, historyRoot: root, pooled: workers > 0, detacher }, diagnostics);
   result.stats.timings.walk = walkMs;
   return result;
 }
@@ -147,13 +149,13 @@ export async function scanFiles(target: string, files: VirtualFile[], options: S
       yield { result: await filePass(file, engine, detectors.inventoryParsers) };
     }
   })();
-  return runPipeline(target, items, { ...options, config }, []);
+  return runPipeline(target, items, { ...options, config, detacher: new Detacher() }, []);
 }
 
 async function runPipeline(
   target: string,
   items: AsyncIterable<FileItem>,
-  options: ScanOptions & { config: Config; historyRoot?: string; pooled?: boolean },
+  options: ScanOptions & { config: Config; historyRoot?: string; pooled?: boolean; detacher: Detacher },
   diagnostics: Diagnostic[],
 ): Promise<ScanResult> {
   const detectors = options.detectors ?? builtInDetectors;
@@ -176,7 +178,7 @@ async function runPipeline(
       speculative.delete(key);
       const usable = guess && SPECULATIVE[parser.meta.id]?.(prepared, file.path);
       if (usable && guess.error !== undefined) throw new Error(guess.error);
-      const out = usable ? guess.result! : await parser.parse(file, prepared);
+      const out = usable ? guess.result! : options.detacher.copy(await parser.parse(file, prepared));
       resources.push(...(out.resources ?? []));
       uses.push(...(out.uses ?? []));
       diagnostics.push(...(out.diagnostics ?? []));
@@ -245,7 +247,7 @@ async function runPipeline(
     for await (const h of history) {
       const file: SourceFile = { ...makeSourceFile(h.path, h.text, 'tracked', options.config), commit: h.commit };
       try {
-        for (const r of engine.scanFile(file)) {
+        for (const r of detachedFindings(engine.scanFile(file), options.detacher)) {
           remapLocation(r.location, h.lineMap);
           raw.push(r);
         }

@@ -79,6 +79,8 @@ export class MultiLiteralReplacer {
   static readonly MIN_LENGTH = 8;
   /** Hash of the first MIN_LENGTH characters → the literals starting with them, longest first. */
   readonly #byHead = new Map<number, string[]>();
+  /** One bit per hash bucket: most positions are ruled out by one array read instead of a map lookup. */
+  readonly #maybe = new Uint8Array(1 << 16);
 
   constructor(readonly replacements: ReadonlyMap<string, string>) {
     for (const literal of replacements.keys()) {
@@ -87,6 +89,7 @@ export class MultiLiteralReplacer {
       const list = this.#byHead.get(h);
       if (list) list.push(literal);
       else this.#byHead.set(h, [literal]);
+      this.#maybe[h >>> 16]! |= 1 << (h & 7);
     }
     for (const list of this.#byHead.values()) list.sort((a, b) => b.length - a.length);
   }
@@ -100,8 +103,7 @@ export class MultiLiteralReplacer {
     let h = headHash(text, 0);
     const last = text.length - K;
     while (i <= last) {
-      const list = this.#byHead.get(h);
-      const hit = list?.find((literal) => text.startsWith(literal, i));
+      const hit = this.#maybe[h >>> 16]! & (1 << (h & 7)) ? this.#byHead.get(h)?.find((literal) => text.startsWith(literal, i)) : undefined;
       if (hit !== undefined) {
         parts.push(text.slice(copied, i), this.replacements.get(hit)!);
         i += hit.length;

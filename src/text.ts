@@ -45,9 +45,23 @@ export class LineIndex {
   }
 }
 
+const ASCII_COUNTS = new Uint32Array(128);
+
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
   if (!value) return 0;
+  // Hot (every candidate value and hint word): ASCII values are counted in a reused array.
+  if (/^[\x00-\x7f]*$/.test(value)) {
+    ASCII_COUNTS.fill(0);
+    for (let i = 0; i < value.length; i++) ASCII_COUNTS[value.charCodeAt(i)]!++;
+    let h = 0;
+    for (const c of ASCII_COUNTS)
+      if (c) {
+        const p = c / value.length;
+        h -= p * Math.log2(p);
+      }
+    return h;
+  }
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;

@@ -1,0 +1,38 @@
+// Copies of scan results that share no memory with the file text they were cut from. V8 represents a substring of 13
+// or more characters as a view into its parent, so one variable name kept from a file keeps the whole file alive;
+// results live until the end of the scan, and without copying, a large tree's texts all stay in memory.
+
+/** Strings up to this length are shared between copies (environment names, kinds, hosts); longer ones are unique. */
+const POOLED_MAX = 64;
+
+export class Detacher {
+  readonly #pool = new Map<string, string>();
+
+  /** A deep copy of arrays and plain objects with every string copied; other objects are kept as they are. */
+  copy<T>(value: T): T {
+    if (typeof value === 'string') return this.string(value) as T;
+    if (Array.isArray(value)) return value.map((v: unknown) => this.copy(v)) as T;
+    if (value === null || typeof value !== 'object') return value;
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = this.copy(v);
+    return out as T;
+  }
+
+  string(s: string): string {
+    if (s.length > POOLED_MAX) return fresh(s);
+    let copy = this.#pool.get(s);
+    if (copy === undefined) {
+      copy = fresh(s);
+      // Keyed by the copy: a key is kept, and the original may be a view into a file.
+      this.#pool.set(copy, copy);
+    }
+    return copy;
+  }
+}
+
+/** A string with its own storage: shorter strings are always copied by V8; a concatenation is flattened into a new one. */
+function fresh(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
