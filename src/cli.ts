@@ -1,12 +1,12 @@
 // blastradius command line: `scan` (default path: the current folder) and `rules`.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Severity } from './types.js';
 import { SEVERITIES } from './types.js';
 import { loadConfig, UsageError } from './config.js';
 import { scanDirectory } from './scan.js';
-import { FORMATS, render, type Format } from './report/index.js';
+import { FORMATS, renderParts, type Format } from './report/index.js';
 import { catalog, helpMarkdown, TOOL } from './report/meta.js';
 import { atOrAbove } from './rules.js';
 import { checkHistoryOptions, type HistoryOptions } from './history.js';
@@ -145,9 +145,16 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   });
   if (progress) io.stderr('\r\x1b[K');
   result.target = path;
-  const text = await render(result, flags.format, { color, width: process.stdout.columns });
-  if (flags.output) writeFileSync(flags.output, text);
-  else io.stdout(text);
+  // Written part by part: a large JSON or SARIF report is never held whole.
+  const fd = flags.output ? openSync(flags.output, 'w') : undefined;
+  try {
+    for await (const part of renderParts(result, flags.format, { color, width: process.stdout.columns })) {
+      if (fd === undefined) io.stdout(part);
+      else writeSync(fd, part);
+    }
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
   if (flags.verbose) {
     const t = result.stats.timings;
     io.stderr(

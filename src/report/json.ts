@@ -62,7 +62,3 @@ export function toJsonReport(result: ScanResult) {
     stats: result.stats,
   };
 }
-
-export function renderJson(result: ScanResult): string {
-  return JSON.stringify(toJsonReport(result), null, 2) + '\n';
-}

@@ -95,7 +95,3 @@ function resultOf(f: Finding, ruleIndex: number) {
     },
   };
 }
-
-export function renderSarif(result: ScanResult): string {
-  return JSON.stringify(toSarif(result), null, 2) + '\n';
-}
