@@ -16,11 +16,12 @@ export class Detacher {
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = this.copy(v);
+    for (const k in value) if (Object.hasOwn(value, k)) out[k] = this.copy((value as Record<string, unknown>)[k]);
     return out as T;
   }
 
   string(s: string): string {
+    if (s.length < SLICE_MIN) return s;
     if (s.length > POOLED_MAX) return fresh(s);
     let copy = this.#pool.get(s);
     if (copy === undefined) {
@@ -32,7 +33,10 @@ export class Detacher {
   }
 }
 
-/** A string with its own storage: shorter strings are always copied by V8; a concatenation is flattened into a new one. */
+/** V8 copies shorter substrings instead of pointing into the parent. */
+const SLICE_MIN = 13;
+
+/** A string with its own storage: the concatenation is flattened into a new string, which the slice points into. */
 function fresh(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return (' ' + s).slice(1);
 }

@@ -52,14 +52,16 @@ export function shannonEntropy(value: string): number {
   if (!value) return 0;
   // Hot (every candidate value and hint word): ASCII values are counted in a reused array.
   if (/^[\x00-\x7f]*$/.test(value)) {
-    ASCII_COUNTS.fill(0);
-    for (let i = 0; i < value.length; i++) ASCII_COUNTS[value.charCodeAt(i)]!++;
     let h = 0;
-    for (const c of ASCII_COUNTS)
-      if (c) {
-        const p = c / value.length;
-        h -= p * Math.log2(p);
-      }
+    for (let i = 0; i < value.length; i++) ASCII_COUNTS[value.charCodeAt(i)]!++;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      const c = ASCII_COUNTS[code]!;
+      if (c === 0) continue;
+      ASCII_COUNTS[code] = 0;
+      const p = c / value.length;
+      h -= p * Math.log2(p);
+    }
     return h;
   }
   const counts = new Map<string, number>();
