@@ -33,3 +33,18 @@ describe('inventory parsers', () => {
     });
   }
 });
+
+describe('kubernetes: which manifests are parsed', () => {
+  const k8s = inventoryParsers.find((p) => p.meta.id === 'kubernetes')!;
+  const manifest = (kind: string) => `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: x\n`;
+  it('skips kinds that hold nothing it records (the YAML parse is the cost)', () => {
+    for (const kind of ['Deployment', 'Service', 'ConfigMap', 'Ingress', 'SecretProviderClass', 'JobTemplate'])
+      expect(k8s.applies(sourceFile(`k8s/${kind}.yaml`, manifest(kind))), kind).toBe(false);
+  });
+  it('parses the kinds it reads, quoted, in lists and in multi-document files', () => {
+    expect(k8s.applies(sourceFile('a.yaml', manifest('StatefulSet')))).toBe(true);
+    expect(k8s.applies(sourceFile('b.yaml', manifest('"Secret"')))).toBe(true);
+    expect(k8s.applies(sourceFile('c.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - kind: PersistentVolumeClaim\n'))).toBe(true);
+    expect(k8s.applies(sourceFile('d.yaml', `${manifest('Deployment')}---\n${manifest('CronJob')}`))).toBe(true);
+  });
+});

@@ -212,6 +212,13 @@ function handle(d: Doc) {
   }
 }
 
+/**
+ * A manifest is parsed only when it declares a kind `handle` reads (or a List, whose items might): Deployments,
+ * Services, ConfigMaps and the like hold nothing this inventory records, and YAML parsing is the costly part.
+ */
+const HANDLED_KIND =
+  /^[ \t-]*kind:[ \t]*["']?(?:PersistentVolumeClaim|PersistentVolume|StorageClass|StatefulSet|CronJob|Job|Schedule|Backup|BackupStorageLocation|Secret|List)["']?[ \t]*(?:#.*)?\r?$/m;
+
 const parser: InventoryParser = {
   meta: {
     id: 'kubernetes',
@@ -222,7 +229,7 @@ const parser: InventoryParser = {
     /\.ya?ml$/i.test(file.path) &&
     file.kind !== 'workflow' &&
     file.kind !== 'compose' &&
-    (isHelmValues(file) || isKustomization(file.path) || (/^apiVersion:\s*\S/m.test(file.text) && /^kind:\s*\w/m.test(file.text))),
+    (isHelmValues(file) || isKustomization(file.path) || (/^apiVersion:\s*\S/m.test(file.text) && HANDLED_KIND.test(file.text))),
   // kustomize: which overlays deploy each base folder.
   prepare: (files) => prepareKustomize(files),
   parse: (file, prepared) => {
