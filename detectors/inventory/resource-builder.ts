@@ -42,11 +42,12 @@ export function lineOf(text: string, needle: string | RegExp, from = 0): number 
     at = re.exec(text)?.index ?? -1;
   }
   if (at < 0) return 1;
-  // Count the newlines before the offset (no index of the whole text: parsers call this once per resource).
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  // Parsers call this once per resource of the file they are on: the line index of that one file is kept.
+  if (lastLines?.text !== text) lastLines = new LineIndex(text);
+  return lastLines.position(at).line;
 }
+
+let lastLines: LineIndex | undefined;
 
 export interface ResourceInit {
   id: string;
