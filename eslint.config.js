@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'dist-action/**', 'coverage/**', 'bench/.corpus/**', 'test-artifacts/**', '.tmp-*'] },
+  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'dist-action/**', 'coverage/**', 'bench/.corpus/**', 'test-artifacts/**', '.tmp-*', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,22 +1,15 @@
-// Finds `name = value` bindings in a file: env files through dotenv's parser, TS/JS through the TypeScript
-// compiler API (via ts-morph's bundled `ts`, raw API for speed), everything else through a format-agnostic
-// key/value scan (YAML, JSON, HCL, INI, TOML, shell). Extractors use them to know which variable holds a value.
+// Finds `name = value` bindings in a file: env files through dotenv's parser, TS/JS through the TypeScript scanner's
+// token stream (src/code-facts.ts), everything else through a format-agnostic key/value scan (YAML, JSON, HCL, INI,
+// TOML, shell). Extractors use them to know which variable holds a value.
 import { parse as parseDotenv } from 'dotenv';
-import { ts } from 'ts-morph';
 import type { SourceFile } from './types.js';
-import { escapeRegExp } from './text.js';
+import { codeFacts } from './code-facts.js';
 
 export interface Assignment {
   name: string;
   value: string;
   /** Offset of the first character of the value in the file text. */
   index: number;
-}
-
-/** What TS/JS analysis also yields: reads of environment variables and hosts the code talks to. */
-export interface CodeFacts {
-  assignments: Assignment[];
-  envReads: Array<{ name: string; index: number }>;
 }
 
 const SCRIPT_EXT = /\.(?:[cm]?[jt]sx?)$/i;
@@ -34,15 +27,20 @@ export function assignmentsOf(file: SourceFile): Assignment[] {
 /** dotenv's parser decides names and values; we map each back to its offset in the text. */
 export function envAssignments(text: string): Assignment[] {
   const parsed = parseDotenv(text);
+  // Where each key is defined, in one pass over the lines (dotenv's last definition wins).
+  const keyEnds = new Map<string, number[]>();
+  for (const m of text.matchAll(ENV_KEY)) {
+    const ends = keyEnds.get(m[1]!);
+    const end = m.index + m[0].length;
+    if (ends) ends.push(end);
+    else keyEnds.set(m[1]!, [end]);
+  }
   const out: Assignment[] = [];
   for (const [name, value] of Object.entries(parsed)) {
     if (!value) continue;
-    const keyRe = new RegExp(`^[ \\t]*(?:export[ \\t]+)?${escapeRegExp(name)}[ \\t]*[=:]`, 'gm');
-    let m: RegExpExecArray | null;
     let index = -1;
     // Last definition wins in dotenv; map to the last one too.
-    while ((m = keyRe.exec(text))) {
-      const after = m.index + m[0].length;
+    for (const after of keyEnds.get(name) ?? []) {
       const at = text.indexOf(value.split('\n')[0]!, after);
       if (at !== -1) index = at;
     }
@@ -50,6 +48,9 @@ export function envAssignments(text: string): Assignment[] {
   }
   return out;
 }
+
+/** A key at the start of a line, as dotenv reads one: `KEY=`, `export KEY=`, `KEY:`. */
+const ENV_KEY = /^[ \t]*(?:export[ \t]+)?([\w.-]+)[ \t]*[=:]/gm;
 
 const KV_RE =
   /(?:^|[\s{,;(])["']?([A-Za-z_][A-Za-z0-9_.-]{1,80})["']?[ \t]*(?::=|=>|[:=])[ \t]*(?:(["'`])([^"'`\r\n]{1,1000})\2|([^\s"'`,;#{}[\]()]{1,1000}))/g;
@@ -68,57 +69,3 @@ export function keyValueAssignments(text: string): Assignment[] {
   return out;
 }
 
-const codeCache = new WeakMap<SourceFile, CodeFacts>();
-
-export function codeFacts(file: SourceFile): CodeFacts {
-  const cached = codeCache.get(file);
-  if (cached) return cached;
-  const facts: CodeFacts = { assignments: [], envReads: [] };
-  const kind = /\.tsx$/i.test(file.path)
-    ? ts.ScriptKind.TSX
-    : /\.jsx$/i.test(file.path)
-      ? ts.ScriptKind.JSX
-      : /\.[cm]?ts$/i.test(file.path)
-        ? ts.ScriptKind.TS
-        : ts.ScriptKind.JS;
-  const sf = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, false, kind);
-
-  const nameOf = (n: ts.Node | undefined): string | undefined => {
-    if (!n) return undefined;
-    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) return n.text;
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
-    if (ts.isPropertyAccessExpression(n)) return n.name.text;
-    if (ts.isElementAccessExpression(n)) return nameOf(n.argumentExpression);
-    return undefined;
-  };
-  const literal = (n: ts.Node | undefined): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined =>
-    n && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) ? n : undefined;
-  const push = (name: string | undefined, lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined) => {
-    if (!name || !lit || !lit.text) return;
-    facts.assignments.push({ name, value: lit.text, index: lit.getStart(sf) + 1 });
-  };
-  const isProcessEnv = (n: ts.Node): boolean =>
-    ts.isPropertyAccessExpression(n) &&
-    n.name.text === 'env' &&
-    ((ts.isIdentifier(n.expression) && n.expression.text === 'process') ||
-      // import.meta.env (Vite) and Deno.env are read the same way
-      (ts.isMetaProperty(n.expression) && n.expression.name.text === 'meta'));
-
-  const visit = (n: ts.Node): void => {
-    if (ts.isVariableDeclaration(n)) push(nameOf(n.name), literal(n.initializer));
-    else if (ts.isPropertyAssignment(n)) push(nameOf(n.name), literal(n.initializer));
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken)
-      push(nameOf(n.left), literal(n.right));
-    else if (ts.isPropertyDeclaration(n)) push(nameOf(n.name), literal(n.initializer));
-    else if (ts.isPropertyAccessExpression(n) && isProcessEnv(n.expression))
-      facts.envReads.push({ name: n.name.text, index: n.name.getStart(sf) });
-    else if (ts.isElementAccessExpression(n) && isProcessEnv(n.expression)) {
-      const name = nameOf(n.argumentExpression);
-      if (name) facts.envReads.push({ name, index: n.argumentExpression.getStart(sf) });
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  codeCache.set(file, facts);
-  return facts;
-}

@@ -1,6 +1,7 @@
 // Which code reads which credential variable, and which provider APIs that code talks to.
 import type { SourceFile, VariableUse } from './types.js';
-import { codeFacts, isScriptFile } from './assignments.js';
+import { isScriptFile } from './assignments.js';
+import { codeFacts } from './code-facts.js';
 import { LineIndex } from './text.js';
 
 /** Provider API hosts and CLIs whose presence near a variable use says where the credential goes. */
@@ -26,7 +27,7 @@ const PY_ENV = /os\.(?:environ(?:\.get)?\s*[[(]\s*|getenv\s*\(\s*)["']([A-Z_][A-
 
 /**
  * `process.env`, `process?.env`, `import.meta.env` with any spacing: without one of these a script has no reads for
- * the compiler API to find, and is not parsed.
+ * codeFacts to find, and is not scanned.
  */
 const MAY_READ_ENV = /(?:\bprocess|\bmeta)\s*\??\.\s*env\b/;
 
