@@ -2,8 +2,8 @@
 // environments from tags and names, provider defaults, and references between resources.
 import type { Resource, SourceFile } from '../../src/types.js';
 import { environmentOfName } from '../../src/classify.js';
-import { escapeRegExp } from '../../src/text.js';
-import { lineOf, makeResource } from './resource-builder.js';
+import { LineIndex } from '../../src/text.js';
+import { makeResource } from './resource-builder.js';
 import { block, isObj, type HclScope, type Reference } from './hcl-values.js';
 
 export type Obj = Record<string, unknown>;
@@ -23,8 +23,23 @@ export interface Ctx {
 }
 
 export const idOf = (ctx: Ctx, type: string, name: string) => `terraform:${ctx.prefix}${type}.${name}${ctx.suffix}`;
-export const locate = (ctx: Ctx, type: string, name: string) =>
-  lineOf(ctx.file.text, new RegExp(`resource\\s+"${escapeRegExp(type)}"\\s+"${escapeRegExp(name)}"`));
+/** The line of a `resource "type" "name"` block (1 when absent). */
+export function locate(ctx: Ctx, type: string, name: string): number {
+  // Called once per resource: the file's block headers are indexed once.
+  const text = ctx.file.text;
+  if (headers?.text !== text) {
+    const lines = new LineIndex(text);
+    const at = new Map<string, number>();
+    for (const m of text.matchAll(/resource\s+"([^"]*)"\s+"([^"]*)"/g)) {
+      const key = `${m[1]}\0${m[2]}`;
+      if (!at.has(key)) at.set(key, lines.position(m.index).line);
+    }
+    headers = { text, at };
+  }
+  return headers.at.get(`${type}\0${name}`) ?? 1;
+}
+
+let headers: { text: string; at: Map<string, number> } | undefined;
 
 export function environmentFor(ctx: Ctx, name: string, body: Obj, ...names: Array<string | undefined>) {
   if (ctx.file.environment.environment !== 'unknown') return ctx.file.environment.environment;
