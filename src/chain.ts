@@ -34,14 +34,24 @@ export function reachLabel(c: Credential): string {
 
 /** The most serious thing a credential can delete: production data first, volumes and databases before services. */
 export function worstTarget(reach: Reachable[]): Reachable | undefined {
-  const destructive = reach.filter((r) => r.verbs.includes('delete') || r.verbs.includes('admin'));
-  return [...destructive].sort(
-    (a, b) =>
-      ENV_RANK[b.resource.environment] - ENV_RANK[a.resource.environment] ||
-      (TYPE_RANK[b.resource.type] ?? 0) - (TYPE_RANK[a.resource.type] ?? 0) ||
-      a.resource.id.localeCompare(b.resource.id),
-  )[0];
+  if (worstCache.has(reach)) return worstCache.get(reach);
+  // One pass (a credential with account-wide reach can reach tens of thousands of resources; rules ask repeatedly).
+  let worst: Reachable | undefined;
+  for (const r of reach) if ((r.verbs.includes('delete') || r.verbs.includes('admin')) && (!worst || worse(r, worst))) worst = r;
+  worstCache.set(reach, worst);
+  return worst;
 }
+
+/** Production before staging, data before services, then by id: the order the report shows. */
+function worse(a: Reachable, b: Reachable): boolean {
+  return (
+    (ENV_RANK[a.resource.environment] - ENV_RANK[b.resource.environment] ||
+      (TYPE_RANK[a.resource.type] ?? 0) - (TYPE_RANK[b.resource.type] ?? 0) ||
+      b.resource.id.localeCompare(a.resource.id)) > 0
+  );
+}
+
+const worstCache = new WeakMap<Reachable[], Reachable | undefined>();
 
 export function resourceLabel(r: Resource): string {
   return `${r.type} ${r.name}${r.environment !== 'unknown' ? ` in ${r.environment}` : ''}`;
