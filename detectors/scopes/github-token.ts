@@ -66,14 +66,40 @@ export function githubTokenScope(job: WorkflowJobAttrs, where = job.workflow ? `
   };
 }
 
-const jobsOf = (resources: readonly Resource[]) => resourcesOfType(resources, 'workflow-job').filter((r) => r.provider === 'github');
+interface JobIndex {
+  jobs: Resource[];
+  /** Job indexes by the secret names they reference. */
+  bySecret: Map<string, number[]>;
+  inheriting: Resource[];
+}
+
+const jobIndexes = new WeakMap<readonly Resource[], JobIndex>();
+
+/** GitHub workflow jobs, indexed once per resource list (asked once per credential). */
+function jobsOf(resources: readonly Resource[]): JobIndex {
+  let index = jobIndexes.get(resources);
+  if (!index) {
+    const jobs = resourcesOfType(resources, 'workflow-job').filter((r) => r.provider === 'github');
+    const bySecret = new Map<string, number[]>();
+    jobs.forEach((j, i) => {
+      for (const s of new Set((j.attributes as WorkflowJobAttrs).secrets ?? [])) {
+        const list = bySecret.get(s);
+        if (list) list.push(i);
+        else bySecret.set(s, [i]);
+      }
+    });
+    index = { jobs, bySecret, inheriting: jobs.filter((j) => (j.attributes as WorkflowJobAttrs).secretsInherit) };
+    jobIndexes.set(resources, index);
+  }
+  return index;
+}
 
 const resolver: ScopeResolver = {
   meta: { id: 'scope-github-token', title: 'GitHub token in workflows', summary: "A workflow's GITHUB_TOKEN permissions, and which jobs (and reusable workflows, through secrets: inherit) receive a token stored as a secret." },
   providers: ['github'],
   resolve: (cred, ctx) => {
     const variables = new Set(cred.locations.map((l) => l.variable).filter((v): v is string => !!v));
-    const jobs = jobsOf(ctx.resources);
+    const { jobs, bySecret, inheriting } = jobsOf(ctx.resources);
     // A token bound to GITHUB_TOKEN: the widest job permissions in this repository are what it could hold.
     if (variables.has('GITHUB_TOKEN') && /app-installation|installation/.test(cred.type)) {
       const scopes = jobs.map((j) => githubTokenScope(j.attributes as WorkflowJobAttrs));
@@ -82,8 +108,7 @@ const resolver: ScopeResolver = {
       return { ...widest, confidence: widest.confidence === 'high' ? 'medium' : widest.confidence };
     }
     // A token stored as a repository secret: which jobs get it.
-    const users = jobs.filter((j) => ((j.attributes as WorkflowJobAttrs).secrets ?? []).some((s) => variables.has(s)));
-    const inheriting = jobs.filter((j) => (j.attributes as WorkflowJobAttrs).secretsInherit);
+    const users = [...new Set([...variables].flatMap((v) => bySecret.get(v) ?? []))].sort((a, b) => a - b).map((i) => jobs[i]!);
     if (!users.length && !(inheriting.length && variables.size)) return undefined;
     const list = users.map((j) => `${j.name}${(j.attributes as WorkflowJobAttrs).deployEnvironment ? ` (environment ${(j.attributes as WorkflowJobAttrs).deployEnvironment})` : ''}`);
     return {
