@@ -2,21 +2,32 @@
 // or more characters as a view into its parent, so one variable name kept from a file keeps the whole file alive;
 // results live until the end of the scan, and without copying, a large tree's texts all stay in memory.
 
-/** Strings up to this length are shared between copies (environment names, kinds, hosts); longer ones are unique. */
-const POOLED_MAX = 64;
+/** Strings up to this length are shared between copies (environment names, hosts, paths); longer ones are unique. */
+const POOLED_MAX = 256;
 
 export class Detacher {
   readonly #pool = new Map<string, string>();
 
-  /** A deep copy of arrays and plain objects with every string copied; other objects are kept as they are. */
-  copy<T>(value: T): T {
+  /**
+   * A deep copy of arrays and plain objects with every string copied; other objects are kept as they are. An object
+   * reached twice (one `signals` list shared by every use in a file) is copied once and stays shared.
+   */
+  copy<T>(value: T, seen = new Map<object, unknown>()): T {
     if (typeof value === 'string') return this.string(value) as T;
-    if (Array.isArray(value)) return value.map((v: unknown) => this.copy(v)) as T;
     if (value === null || typeof value !== 'object') return value;
+    const done = seen.get(value);
+    if (done !== undefined) return done as T;
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      seen.set(value, out);
+      for (const v of value) out.push(this.copy(v, seen));
+      return out as T;
+    }
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) return value;
     const out: Record<string, unknown> = {};
-    for (const k in value) if (Object.hasOwn(value, k)) out[k] = this.copy((value as Record<string, unknown>)[k]);
+    seen.set(value, out);
+    for (const k in value) if (Object.hasOwn(value, k)) out[k] = this.copy((value as Record<string, unknown>)[k], seen);
     return out as T;
   }
 

@@ -23,6 +23,13 @@ describe('Detacher', () => {
     expect(copy.nested[0]!.name).toBe('a-variable-name-longer-than-13');
   });
 
+  it('keeps an object reached twice shared in the copy', () => {
+    const signals = ['railway'];
+    const copy = new Detacher().copy({ uses: [{ signals }, { signals }] });
+    expect(copy.uses[0]!.signals).not.toBe(signals);
+    expect(copy.uses[0]!.signals).toBe(copy.uses[1]!.signals);
+  });
+
   it('copies substrings of a large text, short and long', () => {
     const text = `${'x'.repeat(100_000)}const token = "${'k'.repeat(200)}";`;
     const d = new Detacher();
