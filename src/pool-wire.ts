@@ -21,8 +21,6 @@ export type WireResult = Omit<FilePassResult, 'raw'> & { raw: WireFinding[] };
 export interface WireItem {
   readDiagnostic?: Diagnostic;
   result?: WireResult;
-  /** The file's HCL, parsed in the worker (Terraform files only, successes only). */
-  hcl?: unknown;
   /** The worker could not process the file: the main thread does it again. */
   failed?: string;
 }

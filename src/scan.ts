@@ -19,7 +19,6 @@ import { Detacher } from './detach.js';
 export { makeSourceFile, environmentHint } from './file-pass.js';
 import { poolSize, runPool, type SizedEntry } from './pool.js';
 import { decodeResult, encodeResult, type PoolEntry, type WireItem } from './pool-wire.js';
-import { seedParsedHcl } from '../detectors/inventory/hcl-guard.js';
 import type { LoadedBaseline } from './baseline.js';
 import { withCustomRules } from './custom-rules.js';
 import { fingerprintSecret } from './secrets.js';
@@ -117,7 +116,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
         const entries: SizedEntry[] = walked.entries;
         for await (const [, item] of runPool(entries, workers, config, fallback)) {
           options.onProgress?.(++done, total);
-          yield { readDiagnostic: item.readDiagnostic, result: item.result && decodeResult(item.result, engine.rules), hcl: item.hcl };
+          yield { readDiagnostic: item.readDiagnostic, result: item.result && decodeResult(item.result, engine.rules) };
         }
       })()
     : (async function* (): AsyncGenerator<FileItem> {
@@ -131,11 +130,10 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   return result;
 }
 
-/** One file's outcome: a read problem, the per-file pass, and (from a worker) its parsed HCL. */
+/** One file's outcome: a read problem, and the per-file pass. */
 interface FileItem {
   readDiagnostic?: Diagnostic;
   result?: FilePassResult;
-  hcl?: unknown;
 }
 
 /** Scans files held in memory, as if they were a repository. */
@@ -214,8 +212,6 @@ async function runPipeline(
       const guess = r.speculative?.[i];
       if (guess) speculative.set(`${i}\0${file.path}`, guess);
     }
-    // Parsed by the worker: the Terraform pre-pass and parser each read it once more.
-    if (item.hcl !== undefined) seedParsedHcl(file.path, file.text, item.hcl, 2);
   }
   if (options.pooled) {
     // Worker times overlap: share the wall time of the pass between the two stages in proportion.

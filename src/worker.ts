@@ -1,5 +1,5 @@
-// A worker thread of the file pool (src/pool.ts): reads files, runs the per-file pass (src/file-pass.ts) and, for
-// Terraform files, the HCL parse, and sends the results back. Secret values travel only in these messages (memory to
+// A worker thread of the file pool (src/pool.ts): reads files, runs the per-file pass (src/file-pass.ts) and sends
+// the results back. Secret values travel only in these messages (memory to
 // memory), never through a file.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.js';
@@ -10,7 +10,6 @@ import { filePass, makeSourceFile } from './file-pass.js';
 import { encodeResult, type PoolRequest, type PoolReply, type WireItem } from './pool-wire.js';
 import { credentialRules } from '../detectors/credentials/index.js';
 import { inventoryParsers } from '../detectors/inventory/index.js';
-import { parseHclUncached } from '../detectors/inventory/hcl-guard.js';
 
 const { config } = workerData as { config: Config };
 // Custom rules (and the ReDoS checker they load) only when the config has some.
@@ -23,17 +22,7 @@ async function one(entry: { path: string; absPath: string | Uint8Array; gitStatu
   if (read.text === undefined) return { readDiagnostic: read.diagnostic };
   const file = makeSourceFile(entry.path, read.text, entry.gitStatus, config);
   const result = await filePass(file, engine, inventoryParsers, true);
-  const item: WireItem = { readDiagnostic: read.diagnostic, result: encodeResult(result, ruleIndex) };
-  // The Terraform pre-pass and parser parse every claimed file: do the (slow, WebAssembly) HCL parse here, in
-  // parallel. Only successes are sent; a file that fails is parsed again on the main thread, which reports it.
-  if (result.text !== undefined && /\.(?:tf|tfvars)$/i.test(file.path)) {
-    try {
-      item.hcl = await parseHclUncached(file.path, file.text);
-    } catch {
-      // reported by the main thread's own parse
-    }
-  }
-  return item;
+  return { readDiagnostic: read.diagnostic, result: encodeResult(result, ruleIndex) };
 }
 
 parentPort!.on('message', (msg: PoolRequest) => {

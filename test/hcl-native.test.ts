@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { HclUnsupported, parseHclNative } from '../detectors/inventory/hcl-native.js';
-import { parseHclUncached } from '../detectors/inventory/hcl-guard.js';
+import { parseHcl } from '../detectors/inventory/hcl-guard.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -261,19 +261,19 @@ describe('invalid input is never accepted', () => {
   });
 });
 
-describe('parseHclUncached', () => {
+describe('parseHcl', () => {
   it('returns the native result', async () => {
-    expect(await parseHclUncached('a.tf', 'resource "aws_db_instance" "db" {\n  deletion_protection = true\n}\n')).toEqual({
+    expect(await parseHcl('a.tf', 'resource "aws_db_instance" "db" {\n  deletion_protection = true\n}\n')).toEqual({
       resource: { aws_db_instance: { db: [{ deletion_protection: true }] } },
     });
   });
 
   it('falls back to hcl2json for what the native parser leaves alone', async () => {
     const text = 'x = "%{ if a }b%{ endif }"\n';
-    expect(await parseHclUncached('a.tf', text)).toEqual(await parse('a.tf', text));
+    expect(await parseHcl('a.tf', text)).toEqual(await parse('a.tf', text));
   });
 
   it("keeps hcl2json's diagnostics for syntax errors", async () => {
-    await expect(parseHclUncached('bad.tf', 'x = "abc\n')).rejects.toThrow(/parse config: \[bad\.tf:1,/);
+    await expect(parseHcl('bad.tf', 'x = "abc\n')).rejects.toThrow(/parse config: \[bad\.tf:1,/);
   });
 });

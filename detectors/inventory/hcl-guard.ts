@@ -136,46 +136,12 @@ function skipTo(text: string, from: number, ch: string): number {
 }
 
 /**
- * Results of recent parses by file name, so a file read by the Terraform pre-pass and then by its parser goes through
- * the WebAssembly parser once. An entry is used only for the identical text and is dropped once its expected uses are
- * over; the cache is bounded so one-off parses cannot grow it without limit. Every caller but the last gets a copy.
+ * Parses HCL to JSON, or throws HclRefused (too deeply nested, or the parser is no longer usable) or the parse error.
+ * The TypeScript parser handles the common constructs with the identical result, ten or more times faster (so a file
+ * read by the Terraform pre-pass and again by its parser is simply parsed twice); whatever it does not reproduce
+ * exactly, including every syntax error, so that diagnostics stay hcl2json's, goes to the WebAssembly parser.
  */
-const recent = new Map<string, { text: string; result: Promise<unknown>; uses: number }>();
-const RECENT_MAX = 20_000;
-
-function remember(filename: string, text: string, result: Promise<unknown>, uses: number): void {
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
-  recent.set(filename, { text, result, uses });
-}
-
-/**
- * Hands the cache a parse done elsewhere (a worker thread), to be used by the next `uses` parses of the same text;
- * the object must not be shared with anyone else.
- */
-export function seedParsedHcl(filename: string, text: string, parsed: unknown, uses: number): void {
-  remember(filename, text, Promise.resolve(parsed), uses);
-}
-
-/** Parses HCL to JSON, or throws HclRefused (too deeply nested, or the parser is no longer usable) or the parse error. */
 export async function parseHcl(filename: string, text: string): ReturnType<typeof parse> {
-  const hit = recent.get(filename);
-  if (hit && hit.text === text) {
-    if (--hit.uses > 0) return structuredClone((await hit.result) as Awaited<ReturnType<typeof parse>>);
-    recent.delete(filename);
-    return (await hit.result) as Awaited<ReturnType<typeof parse>>;
-  }
-  const result = parseHclUncached(filename, text);
-  remember(filename, text, result, 1);
-  result.catch(() => undefined);
-  return structuredClone(await result);
-}
-
-/**
- * `parseHcl` without the cache. The TypeScript parser handles the common constructs with the identical result, ten or
- * more times faster; whatever it does not reproduce exactly (including every syntax error, so diagnostics stay
- * hcl2json's) goes to the WebAssembly parser.
- */
-export async function parseHclUncached(filename: string, text: string): ReturnType<typeof parse> {
   if (broken) throw new HclRefused(`HCL parser disabled after an earlier failure (${broken})`);
   const depth = hclNesting(text);
   if (depth > MAX_HCL_NESTING) throw new HclRefused(`nested more than ${MAX_HCL_NESTING} levels deep (about ${depth}); not parsed`);

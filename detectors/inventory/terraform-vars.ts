@@ -34,8 +34,6 @@ export interface TfFolder {
 
 export interface TfPrepared {
   folders: Map<string, TfFolder>;
-  /** Parsed HCL by path (parse errors are reported when the file itself is parsed). */
-  json: Map<string, Obj>;
 }
 
 export const isTfvars = (path: string): boolean => /\.tfvars(?:\.json)?$/i.test(path);
@@ -54,7 +52,8 @@ const emptyFolder = (): TfFolder => ({ vars: {}, locals: {}, resources: {}, vari
 
 export async function prepareTerraform(files: readonly SourceFile[]): Promise<TfPrepared> {
   const folders = new Map<string, TfFolder>();
-  const json = new Map<string, Obj>();
+  // Files that call modules, read once every folder is known (parse errors are reported when a file is parsed).
+  const callers = new Map<string, Obj>();
   const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, emptyFolder()).get(dir)!;
   const tfDirs = new Set(files.filter((f) => /\.tf$/i.test(f.path)).map((f) => dirname(f.path)));
   const auto: Array<[string, Obj]> = [];
@@ -70,7 +69,7 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
       else folder(owner).variants.push({ source: file.path, environment: file.environment.environment, vars: parsed });
       continue;
     }
-    json.set(file.path, parsed);
+    if (isObj(parsed.module)) callers.set(file.path, parsed);
     const f = folder(dir);
     Object.assign(f.vars, variableDefaults(parsed));
     Object.assign(f.locals, localsOf(parsed));
@@ -85,8 +84,8 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
   for (const [dir, values] of auto) Object.assign(folder(dir).vars, values);
   for (const f of folders.values()) f.variants.sort((a, b) => a.source.localeCompare(b.source));
   const envOf = new Map(files.map((f) => [f.path, f.environment]));
-  for (const [path, parsed] of json) moduleCalls(path, parsed, envOf.get(path), folders);
-  return { folders, json };
+  for (const [path, parsed] of callers) moduleCalls(path, parsed, envOf.get(path), folders);
+  return { folders };
 }
 
 /** An argument that was given but cannot be resolved: the module's default must not stand in for it. */
