@@ -3,9 +3,8 @@
 // parser's recursive descent overflows the stack on deeply nested input (brackets, blocks, templates, chains of `!`,
 // `-`, `? :`, `[*]`) — and after one overflow the Go runtime is broken: the next call aborts it ("fatal error: malloc
 // deadlock") and the pending promise never settles, so the scan would silently stop. Input nested deeper than
-// MAX_HCL_NESTING is refused before it reaches either parser (real Terraform nests a few dozen levels at most), and a
-// parser that failed with a stack overflow anyway is never called again.
-import { parse } from '@cdktf/hcl2json';
+// MAX_HCL_NESTING is refused before it reaches that parser (real Terraform nests a few dozen levels at most; ours stops
+// at its own limit and hands such input over), and a WebAssembly parser that overflowed anyway is never called again.
 import { HclUnsupported, parseHclNative } from './hcl-native.js';
 
 /** Far above real configurations, far below the ~1,500 levels at which the parser overflows. */
@@ -141,15 +140,17 @@ function skipTo(text: string, from: number, ch: string): number {
  * read by the Terraform pre-pass and again by its parser is simply parsed twice); whatever it does not reproduce
  * exactly, including every syntax error, so that diagnostics stay hcl2json's, goes to the WebAssembly parser.
  */
-export async function parseHcl(filename: string, text: string): ReturnType<typeof parse> {
-  if (broken) throw new HclRefused(`HCL parser disabled after an earlier failure (${broken})`);
-  const depth = hclNesting(text);
-  if (depth > MAX_HCL_NESTING) throw new HclRefused(`nested more than ${MAX_HCL_NESTING} levels deep (about ${depth}); not parsed`);
+export async function parseHcl(filename: string, text: string): Promise<Record<string, unknown>> {
   try {
     return parseHclNative(text);
   } catch (e) {
     if (!(e instanceof HclUnsupported)) throw e;
   }
+  if (broken) throw new HclRefused(`HCL parser disabled after an earlier failure (${broken})`);
+  const depth = hclNesting(text);
+  if (depth > MAX_HCL_NESTING) throw new HclRefused(`nested more than ${MAX_HCL_NESTING} levels deep (about ${depth}); not parsed`);
+  // Loaded on first use: most scans never need it.
+  const { parse } = await import('@cdktf/hcl2json');
   try {
     return await parse(filename, text);
   } catch (e) {
