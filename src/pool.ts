@@ -18,10 +18,13 @@ export const POOL_MIN_BYTES = 16 * 1024 * 1024;
 const BATCH_FILES = 32;
 const BATCH_BYTES = 1 << 20;
 
-/** Where the worker's module is: beside this one, as .js (built) or .ts (tsx); absent in the Action's bundle. */
-function workerUrl(): URL | undefined {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const url = new URL(`./worker${ext}`, import.meta.url);
+/**
+ * Where a worker module is: beside this one, built (.js). Absent in the Action's bundle, and when running from the
+ * TypeScript sources (tests, tsx), where a worker could not load .ts: the work is then done on the main thread.
+ */
+export function workerUrl(name = 'worker'): URL | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  const url = new URL(`./${name}.js`, import.meta.url);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 

@@ -11,7 +11,8 @@ import { RuleEngine, groupCredentials, type RawFinding } from './extract.js';
 import { resolveScopes } from './resolve.js';
 import { BlastGraph } from './graph.js';
 import { runRules } from './rules.js';
-import { gitHistory, remapLocation, type HistoryOptions } from './history.js';
+import type { HistoryOptions } from './history.js';
+import { historyInWorker, historyItems, type HistoryItem } from './history-scan.js';
 import { InlineIgnores, applySuppressions } from './suppress.js';
 import { SPECULATIVE, detached, detachedFindings, filePass, makeSourceFile, type FilePassResult } from './file-pass.js';
 import { Detacher } from './detach.js';
@@ -185,6 +186,16 @@ async function runPipeline(
     }
   };
 
+  // Git history, in a worker thread from now on when one can run it, beside the working-tree pass.
+  const history =
+    options.history && options.historyRoot
+      ? (() => {
+          const root = options.historyRoot;
+          const opts = { ...options.history, maxFileSize: options.config.maxFileSize, ignorePaths: options.config.ignorePaths };
+          return { root, options: opts, inWorker: detectors === builtInDetectors ? historyInWorker(root, opts, options.config, engine) : undefined };
+        })()
+      : undefined;
+
   // The per-file pass (here or in worker threads), merged in file order.
   const tFiles = performance.now();
   let extractMs = 0;
@@ -237,21 +248,18 @@ async function runPipeline(
   speculative.clear();
   timings.inventory += performance.now() - tInventory;
 
-  if (options.history && options.historyRoot) {
+  if (history) {
     const t = performance.now();
-    const history = gitHistory(options.historyRoot, { ...options.history, maxFileSize: options.config.maxFileSize, ignorePaths: options.config.ignorePaths }, diagnostics);
-    for await (const h of history) {
-      const file: SourceFile = { ...makeSourceFile(h.path, h.text, 'tracked', options.config), commit: h.commit };
-      try {
-        for (const r of detachedFindings(engine.scanFile(file), options.detacher)) {
-          remapLocation(r.location, h.lineMap);
-          raw.push(r);
-        }
-      } catch (e) {
-        diagnostics.push({ path: file.path, code: 'extract-error', message: `credential rules failed on commit ${h.commit.sha.slice(0, 12)}: ${(e as Error).message}` });
-      }
-      inline.add(file, h.lineMap);
-    }
+    const take = (item: HistoryItem, fromWorker: boolean) => {
+      raw.push(...(fromWorker ? item.raw : detachedFindings(item.raw, options.detacher)));
+      inline.addParsed(item, item.directives, item.lineMap);
+    };
+    // The worker's results are applied only once it has finished: if it fails, the history is scanned here instead.
+    const fromWorker = history.inWorker && (await drain(history.inWorker()));
+    if (fromWorker) {
+      for (const item of fromWorker.items) take(item, true);
+      diagnostics.push(...fromWorker.diagnostics);
+    } else for await (const item of historyItems(history.root, history.options, options.config, engine, diagnostics)) take(item, false);
     timings.extract += performance.now() - t;
   }
   markAtHead(raw);
@@ -290,6 +298,19 @@ async function runPipeline(
     vault,
     stats: { files: files.length, bytes, timings },
   };
+}
+
+/** Everything a history worker sends, or undefined if it failed. */
+async function drain(gen: AsyncGenerator<HistoryItem, Diagnostic[]>): Promise<{ items: HistoryItem[]; diagnostics: Diagnostic[] } | undefined> {
+  const items: HistoryItem[] = [];
+  try {
+    for (let r = await gen.next(); ; r = await gen.next()) {
+      if (r.done) return { items, diagnostics: r.value };
+      items.push(r.value);
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 /** A history location's value is "at HEAD" when the working-tree scan found the same value. */

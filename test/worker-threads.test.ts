@@ -1,0 +1,56 @@
+// The built CLI's worker threads (the file pool and the history worker) give exactly the report a single-threaded scan
+// gives. Workers load the built modules (dist/), which `npm ci` builds through `prepare`; from the TypeScript sources
+// everything runs on the main thread, so these tests run dist/src/bin.js as a user would.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'dist', 'src', 'bin.js');
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+// A format-valid GitHub token (checksum verified) from detectors/credentials/github.ts examples.
+const TOKEN = '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';
+
+let repo: string;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: GIT_ENV, encoding: 'utf8' });
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm ci does it)`);
+  repo = mkdtempSync(join(tmpdir(), 'br-workers-'));
+  git('init', '-q', '-b', 'main');
+  for (const f of ['railway-incident', 'aws-dns-admin', 'checkov-agreement']) cpSync(join(ROOT, 'fixtures', f), join(repo, f), { recursive: true });
+  writeFileSync(join(repo, 'deploy.sh'), `export GITHUB_TOKEN=${TOKEN}\n`);
+  git('add', '-A', '-f');
+  git('commit', '-q', '-m', 'one');
+  // A secret deleted at HEAD lives on in history only.
+  rmSync(join(repo, 'deploy.sh'));
+  writeFileSync(join(repo, 'notes.md'), 'rotated\n');
+  git('add', '-A', '-f');
+  git('commit', '-q', '-m', 'two');
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+function scan(workers: string, ...args: string[]): Record<string, unknown> {
+  const r = spawnSync(process.execPath, [BIN, 'scan', repo, '-f', 'json', '--fail-on', 'none', ...args], { encoding: 'utf8', env: { ...process.env, BLASTRADIUS_WORKERS: workers } });
+  expect(r.status, r.stderr).toBe(0);
+  const report = JSON.parse(r.stdout) as { stats: { timings?: unknown } };
+  delete report.stats.timings;
+  return report;
+}
+
+describe('worker threads', () => {
+  it('the file pool (two workers) reports exactly what one thread reports', () => {
+    const single = scan('0');
+    expect((single.credentials as unknown[]).length).toBeGreaterThan(3);
+    expect(scan('2')).toEqual(single);
+  });
+
+  it('the history worker reports exactly what a history scan on the main thread reports, deleted secret included', () => {
+    const single = scan('0', '--history');
+    const located = (single.credentials as Array<{ locations: Array<{ path: string; commit?: { atHead?: boolean } }> }>).flatMap((c) => c.locations);
+    expect(located.some((l) => l.path === 'deploy.sh' && l.commit?.atHead === false)).toBe(true);
+    expect(scan('2', '--history')).toEqual(single);
+  });
+});
