@@ -2,8 +2,8 @@
 // that can hold secrets (an agent reads those too). fdir lists, `ignore` applies .gitignore semantics, git (when
 // present) says which files are tracked. Symlinks are never followed out of the root.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants as fsConstants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { accessSync, constants as fsConstants, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, sep } from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic, GitStatus } from './types.js';
@@ -60,84 +60,172 @@ export function isSecretBearing(path: string): boolean {
   return /\.tfvars(?:\.json)?$|(?:^|\/)terraform\.tfstate(?:\.backup)?$|(?:^|\/)secrets?\.(?:ya?ml|json|toml)$/i.test(path);
 }
 
+/** A folder fdir was asked about, in the order it reached them (a parent always before its children). */
+interface Folder {
+  /** Absolute, with the trailing separator fdir gives folders. */
+  abs: string;
+  /** Root-relative, forward slashes, no trailing slash; '' for the root. */
+  rel: string;
+  parent: Folder | undefined;
+  /** Its name is not valid UTF-8: not entered. */
+  badName: boolean;
+  /** Its own .gitignore, when the crawl listed one. */
+  gitignore?: Gitignore;
+  /** The .gitignore files that apply to its files, root first (the parent's array when it has none of its own). */
+  chain: Gitignore[];
+  /** Ignored by a .gitignore above it, or inside such a folder; undefined until someone asks. */
+  ignored?: boolean;
+  /** A file below it was lstat'ed, so it and every folder above it could be listed and searched. */
+  reached: boolean;
+  /** Unreadable, or inside an unreadable folder: nothing in it is reported. */
+  dropped: boolean;
+}
+
+interface Gitignore {
+  file: string;
+  /** Length of the folder's root-relative path plus its slash: what to cut off a path to make it relative to the folder. */
+  cut: number;
+  /** Loaded on first use; null when it cannot be read. */
+  ig?: Ignore | null;
+}
+
 export function walk(root: string, options: WalkOptions): { entries: WalkEntry[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const rootReal = realpathSync(root);
   const tracked = gitTrackedFiles(root);
-  const gitignores = new Map<string, Ignore>();
-  const extraIgnore = ignore().add(options.ignorePaths ?? []);
+  const extraIgnore = options.ignorePaths?.length ? ignore().add(options.ignorePaths) : undefined;
 
-  const ignoredBy = (rel: string, isDir: boolean): boolean => {
-    const probe = isDir ? rel + '/' : rel;
-    if (extraIgnore.ignores(probe)) return true;
-    // Apply every .gitignore from the root down to the file's folder, each relative to its own folder.
-    const parts = rel.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
-      const ig = loadGitignore(rootReal, dir, gitignores);
-      if (!ig) continue;
-      const sub = parts.slice(i).join('/') + (isDir ? '/' : '');
-      if (sub && ig.ignores(sub)) return true;
-    }
-    return false;
+  // fdir gives every path as the root, a separator, then the names below it: the relative path is what follows.
+  const prefix = rootReal.endsWith(sep) ? rootReal : rootReal + sep;
+  const toPosix = sep === '/' ? (p: string) => p : (p: string) => p.split(sep).join('/');
+  const top: Folder = { abs: prefix, rel: '', parent: undefined, badName: false, chain: [], ignored: false, reached: true, dropped: false };
+  const folders = new Map<string, Folder>([[prefix, top]]);
+  const order: Folder[] = [];
+
+  // A folder that could be listed was searchable all the way down, and each folder above it listed the next one: the
+  // folders above it are readable (its own x bit is unknown: a folder with r and no x lists but opens nothing).
+  const reachAbove = (listed: Folder): void => {
+    for (let f = listed.parent; f && !f.reached; f = f.parent) f.reached = true;
   };
 
-  const relOf = (abs: string): string => relative(rootReal, abs).split(sep).join('/');
-  const ignoredDirs = new Set<string>();
-
+  // The crawl only lists. Whether a folder can be read and what .gitignore says are settled afterwards, from the listing.
   const paths = new fdir()
     .withFullPaths()
     .exclude((name, dirPath) => {
       if (SKIP_DIRS.has(name)) return true;
-      const rel = relOf(dirPath.replace(/[\\/]$/, ''));
-      if (rel && extraIgnore.ignores(rel + '/')) return true;
-      // fdir skips folders it cannot read without a word: say so (a name that is not UTF-8 cannot be opened at all).
-      const problem = name.includes('\uFFFD') ? 'ENAME' : unreadableDir(dirPath);
-      if (problem) {
-        diagnostics.push({
-          path: rel,
-          code: 'unreadable',
-          message: problem === 'ENAME' ? 'skipped: folder name is not valid UTF-8; its files were not scanned' : `skipped: folder cannot be read (${problem})`,
-        });
-        return true;
-      }
-      // Descend into gitignored folders (they may hold .env files) but remember they are ignored.
-      const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
-      if (ignoredDirs.has(parent) || (rel && ignoredBy(rel, true))) ignoredDirs.add(rel);
+      const rel = toPosix(dirPath.slice(prefix.length, -1));
+      if (extraIgnore?.ignores(rel + '/')) return true;
+      const parent = folders.get(dirPath.slice(0, dirPath.length - name.length - 1)) ?? top;
+      const folder: Folder = { abs: dirPath, rel, parent, badName: name.includes('\uFFFD'), chain: [], reached: false, dropped: false };
+      order.push(folder);
+      reachAbove(parent);
+      if (folder.badName) return true;
+      folders.set(dirPath, folder);
       return false;
     })
     .filter((p) => !BINARY_EXT.test(p))
     .crawl(rootReal)
     .sync();
 
-  const entries: WalkEntry[] = [];
+  // Where the .gitignore files are, then each folder's chain of them (parents come first in `order`).
+  const GITIGNORE = sep + '.gitignore';
   for (const abs of paths) {
-    const rel = relOf(abs);
-    if (!rel || rel.startsWith('..')) continue;
-    const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+    if (!abs.endsWith(GITIGNORE)) continue;
+    const folder = folders.get(abs.slice(0, abs.length - GITIGNORE.length + 1));
+    if (folder) folder.gitignore = { file: abs, cut: folder.rel ? folder.rel.length + 1 : 0 };
+  }
+  if (top.gitignore) top.chain = [top.gitignore];
+  for (const f of order) f.chain = f.gitignore ? [...f.parent!.chain, f.gitignore] : f.parent!.chain;
+
+  // Each .gitignore applies relative to its own folder; any one of them ignoring the path ignores it.
+  const chainIgnores = (chain: Gitignore[], path: string): boolean => {
+    for (const g of chain) {
+      if (g.ig === undefined) {
+        try {
+          g.ig = ignore().add(readFileSync(g.file, 'utf8'));
+        } catch {
+          g.ig = null;
+        }
+      }
+      if (!g.ig) continue;
+      const sub = path.slice(g.cut);
+      if (sub && g.ig.ignores(sub)) return true;
+    }
+    return false;
+  };
+  // A folder is ignored when its parent is, or when a .gitignore above it ignores it as a folder.
+  const folderIgnored = (folder: Folder): boolean => {
+    const pending: Folder[] = [];
+    for (let f: Folder | undefined = folder; f && f.ignored === undefined; f = f.parent) pending.push(f);
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const f = pending[i]!;
+      f.ignored = f.parent!.ignored || chainIgnores(f.parent!.chain, f.rel + '/');
+    }
+    return folder.ignored!;
+  };
+
+  const entries: WalkEntry[] = [];
+  const entryFolders: Folder[] = [];
+  const fileDiagnostics: Diagnostic[] = [];
+  const diagnosticFolders: Folder[] = [];
+  for (const abs of paths) {
+    const rel = toPosix(abs.slice(prefix.length));
+    if (!rel) continue;
+    const folder = folders.get(abs.slice(0, abs.lastIndexOf(sep) + 1)) ?? top;
+    reachAbove(folder);
     let gitStatus: GitStatus;
     if (tracked?.has(rel)) gitStatus = 'tracked';
-    else if (ignoredDirs.has(dir) || ignoredBy(rel, false)) {
-      if (extraIgnore.ignores(rel)) continue;
+    else if (folderIgnored(folder) || extraIgnore?.ignores(rel) || chainIgnores(folder.chain, rel)) {
+      if (extraIgnore?.ignores(rel)) continue;
       if (!isSecretBearing(rel)) continue;
       gitStatus = 'ignored-but-present';
     } else gitStatus = tracked ? 'untracked' : 'no-git';
 
-    const stat = fileSize(abs, rel, rootReal, diagnostics);
-    if (stat === undefined) continue;
-    const { size, open } = stat;
+    const stat = fileSize(abs, rel, rootReal);
+    if (stat.reached) for (let f: Folder | undefined = folder; f && !f.reached; f = f.parent) f.reached = true;
+    if (stat.diagnostic) {
+      fileDiagnostics.push(stat.diagnostic);
+      diagnosticFolders.push(folder);
+      continue;
+    }
+    if (!stat.file) continue;
+    const { size, open } = stat.file;
     if (size > options.maxFileSize) {
-      diagnostics.push({
+      fileDiagnostics.push({
         path: rel,
         code: 'too-large',
         message: `skipped: ${formatBytes(size)} is over the ${formatBytes(options.maxFileSize)} size limit (maxFileSize)`,
       });
+      diagnosticFolders.push(folder);
       continue;
     }
     entries.push({ path: rel, absPath: open, size, gitStatus });
+    entryFolders.push(folder);
   }
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { entries, diagnostics };
+
+  // fdir skips folders it cannot read without a word: say so, in the order the crawl met them. A folder with a file
+  // that could be lstat'ed was listed and searched; only the others need asking (a name that is not UTF-8 cannot be
+  // opened at all). Nothing inside an unreadable folder counts, as if the crawl had never entered it.
+  let anyDropped = false;
+  for (const f of order) {
+    if (f.parent!.dropped) {
+      f.dropped = true;
+      continue;
+    }
+    if (f.reached) continue;
+    const problem = f.badName ? 'ENAME' : unreadableDir(f.abs);
+    if (!problem) continue;
+    f.dropped = anyDropped = true;
+    diagnostics.push({
+      path: f.rel,
+      code: 'unreadable',
+      message: problem === 'ENAME' ? 'skipped: folder name is not valid UTF-8; its files were not scanned' : `skipped: folder cannot be read (${problem})`,
+    });
+  }
+  for (let i = 0; i < fileDiagnostics.length; i++) if (!diagnosticFolders[i]!.dropped) diagnostics.push(fileDiagnostics[i]!);
+  const kept = anyDropped ? entries.filter((_, i) => !entryFolders[i]!.dropped) : entries;
+  kept.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { entries: kept, diagnostics };
 }
 
 /**
@@ -156,54 +244,57 @@ function rawName(abs: string): Buffer | undefined {
   }
 }
 
+interface FileStat {
+  file?: { size: number; open: string | Buffer };
+  diagnostic?: Diagnostic;
+  /** lstat got through: the file's folder, and every folder above it, can be listed and searched. */
+  reached: boolean;
+}
+
 /**
  * Size of a regular file and the path to open, following a symlink only when its target stays inside the root.
  * FIFOs, sockets and devices are never opened (fdir does not even list FIFOs; those reached otherwise get a diagnostic).
  */
-function fileSize(abs: string, rel: string, rootReal: string, diagnostics: Diagnostic[]): { size: number; open: string | Buffer } | undefined {
+function fileSize(abs: string, rel: string, rootReal: string): FileStat {
+  let reached = false;
   if (abs.includes('\uFFFD')) {
     const raw = rawName(abs);
     const st = raw ? lstatOrUndefined(raw) : undefined;
-    if (raw && st?.isFile()) return { size: st.size, open: raw };
-    if (!raw || !st) {
-      diagnostics.push({ path: rel, code: 'unreadable', message: 'skipped: the file name is not valid UTF-8 and could not be opened' });
-      return undefined;
-    }
+    if (raw && st?.isFile()) return { file: { size: st.size, open: raw }, reached: true };
+    if (!raw || !st) return { diagnostic: { path: rel, code: 'unreadable', message: 'skipped: the file name is not valid UTF-8 and could not be opened' }, reached };
+    reached = true;
   }
   try {
     const st = lstatSync(abs);
-    if (st.isFile()) return { size: st.size, open: abs };
-    if (!st.isSymbolicLink()) {
-      diagnostics.push({ path: rel, code: 'not-a-file', message: 'skipped: not a regular file (FIFO, socket or device)' });
-      return undefined;
-    }
+    reached = true;
+    if (st.isFile()) return { file: { size: st.size, open: abs }, reached };
+    if (!st.isSymbolicLink()) return { diagnostic: { path: rel, code: 'not-a-file', message: 'skipped: not a regular file (FIFO, socket or device)' }, reached };
     let target: string;
     try {
       target = realpathSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      diagnostics.push({
-        path: rel,
-        code: code === 'ELOOP' ? 'symlink-loop' : 'broken-symlink',
-        message: code === 'ELOOP' ? 'skipped: symbolic link loop' : `skipped: symbolic link target cannot be resolved (${code})`,
-      });
-      return undefined;
+      return {
+        diagnostic: {
+          path: rel,
+          code: code === 'ELOOP' ? 'symlink-loop' : 'broken-symlink',
+          message: code === 'ELOOP' ? 'skipped: symbolic link loop' : `skipped: symbolic link target cannot be resolved (${code})`,
+        },
+        reached,
+      };
     }
     if (target !== rootReal && !target.startsWith(rootReal + sep)) {
-      diagnostics.push({ path: rel, code: 'symlink-outside-root', message: 'skipped: symbolic link points outside the scanned folder' });
-      return undefined;
+      return { diagnostic: { path: rel, code: 'symlink-outside-root', message: 'skipped: symbolic link points outside the scanned folder' }, reached };
     }
     const tst = statSync(target);
     // A link to a folder inside the root: its files are scanned where they really are.
-    if (tst.isDirectory()) return undefined;
+    if (tst.isDirectory()) return { reached };
     if (!tst.isFile()) {
-      diagnostics.push({ path: rel, code: 'not-a-file', message: 'skipped: symbolic link to something that is not a regular file (FIFO, socket or device)' });
-      return undefined;
+      return { diagnostic: { path: rel, code: 'not-a-file', message: 'skipped: symbolic link to something that is not a regular file (FIFO, socket or device)' }, reached };
     }
-    return { size: tst.size, open: target };
+    return { file: { size: tst.size, open: target }, reached };
   } catch (e) {
-    diagnostics.push({ path: rel, code: 'unreadable', message: `skipped: cannot stat (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
-    return undefined;
+    return { diagnostic: { path: rel, code: 'unreadable', message: `skipped: cannot stat (${(e as NodeJS.ErrnoException).code ?? String(e)})` }, reached };
   }
 }
 
@@ -222,21 +313,6 @@ function lstatOrUndefined(p: Buffer): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function loadGitignore(root: string, dir: string, cache: Map<string, Ignore>): Ignore | undefined {
-  if (cache.has(dir)) return cache.get(dir);
-  let ig: Ignore | undefined;
-  const file = join(root, dir, '.gitignore');
-  if (existsSync(file)) {
-    try {
-      ig = ignore().add(readFileSync(file, 'utf8'));
-    } catch {
-      ig = undefined;
-    }
-  }
-  cache.set(dir, ig as Ignore);
-  return ig;
 }
 
 /** Files git tracks, or undefined when the root is not in a git work tree (or git is absent). */
