@@ -34,6 +34,8 @@ export interface TfFolder {
 
 export interface TfPrepared {
   folders: Map<string, TfFolder>;
+  /** Parsed HCL of each .tf file, for its parser to take (and drop) instead of parsing it again. */
+  json: Map<string, Obj>;
 }
 
 export const isTfvars = (path: string): boolean => /\.tfvars(?:\.json)?$/i.test(path);
@@ -52,8 +54,8 @@ const emptyFolder = (): TfFolder => ({ vars: {}, locals: {}, resources: {}, vari
 
 export async function prepareTerraform(files: readonly SourceFile[]): Promise<TfPrepared> {
   const folders = new Map<string, TfFolder>();
-  // Files that call modules, read once every folder is known (parse errors are reported when a file is parsed).
-  const callers = new Map<string, Obj>();
+  // Parse errors are reported when a file is parsed.
+  const json = new Map<string, Obj>();
   const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, emptyFolder()).get(dir)!;
   const tfDirs = new Set(files.filter((f) => /\.tf$/i.test(f.path)).map((f) => dirname(f.path)));
   const auto: Array<[string, Obj]> = [];
@@ -69,7 +71,7 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
       else folder(owner).variants.push({ source: file.path, environment: file.environment.environment, vars: parsed });
       continue;
     }
-    if (isObj(parsed.module)) callers.set(file.path, parsed);
+    json.set(file.path, parsed);
     const f = folder(dir);
     Object.assign(f.vars, variableDefaults(parsed));
     Object.assign(f.locals, localsOf(parsed));
@@ -84,8 +86,8 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
   for (const [dir, values] of auto) Object.assign(folder(dir).vars, values);
   for (const f of folders.values()) f.variants.sort((a, b) => a.source.localeCompare(b.source));
   const envOf = new Map(files.map((f) => [f.path, f.environment]));
-  for (const [path, parsed] of callers) moduleCalls(path, parsed, envOf.get(path), folders);
-  return { folders };
+  for (const [path, parsed] of json) moduleCalls(path, parsed, envOf.get(path), folders);
+  return { folders, json };
 }
 
 /** An argument that was given but cannot be resolved: the module's default must not stand in for it. */

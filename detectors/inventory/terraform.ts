@@ -307,7 +307,9 @@ const parser: InventoryParser = {
         else await parseHcl(file.path, file.text);
         return {};
       }
-      json = (await parseHcl(file.path, file.text)) as Obj;
+      const parsed = (prepared as TfPrepared | undefined)?.json;
+      json = parsed?.get(file.path) ?? ((await parseHcl(file.path, file.text)) as Obj);
+      parsed?.delete(file.path);
     } catch (err) {
       const msg = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
       const line = new RegExp(`${escapeRegExp(file.path)}:(\\d+),`).exec(msg)?.[1] ?? /:(\d+),\d+/.exec(msg)?.[1];
