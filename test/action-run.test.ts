@@ -238,7 +238,11 @@ describe('the GitHub Action, bundled, on pull requests', () => {
   });
 
   it('PR that turns deletion protection off: reported as a protection removed (HCL parsed by the bundled wasm)', async () => {
-    const repo = makeRepo({ 'environments/production/db.tf': 'resource "aws_db_instance" "orders" {\n  engine              = "postgres"\n  deletion_protection = false\n}\n' });
+    // A template directive (`%{ if }`) is one of the constructs our HCL parser hands to hcl2json's WebAssembly, which
+    // the bundle loads from beside itself.
+    const tf =
+      'resource "aws_db_instance" "orders" {\n  engine              = "postgres"\n  deletion_protection = false\n  tags = { Note = "%{ if true }x%{ endif }" }\n}\n';
+    const repo = makeRepo({ 'environments/production/db.tf': tf });
     api.reset();
     const r = await runAction({ cwd: repo.dir, eventName: 'pull_request', event: prEvent(9, repo.base, repo.head), sha: repo.head, ref: 'refs/pull/9/merge', api, inputs: { category: 'blastradius-infra' } });
     const comment = api.comments.find((c) => c.issue === 9)!;
