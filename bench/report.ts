@@ -92,6 +92,18 @@ export function goals(targets: TargetResult[]): Goal[] {
     r100?.maxRss !== undefined ? r100.maxRss <= 400 * MB : undefined,
     r100?.maxRss !== undefined ? `${(r100.maxRss / MB).toFixed(0)} MB` : 'needs --sizes 100k',
   );
+  const history = targets.find((t) => t.kind === 'history');
+  const withHistory = ok(history, 'blastradius --history');
+  const headOnly = ok(history, 'blastradius (HEAD only)');
+  const gitLog = ok(history, 'git log -p');
+  g(
+    '--history within 2× of git log -p',
+    withHistory && gitLog ? withHistory.wallMs! <= 2 * gitLog.wallMs! : undefined,
+    withHistory && gitLog
+      ? `${(withHistory.wallMs! / gitLog.wallMs!).toFixed(1)}× (${secs(withHistory.wallMs!)} vs ${secs(gitLog.wallMs!)})` +
+          (headOnly ? `; the history's own share, beyond a HEAD-only scan: ${((withHistory.wallMs! - headOnly.wallMs!) / gitLog.wallMs!).toFixed(1)}×` : '')
+      : 'history not run',
+  );
   return out;
 }
 

@@ -3,7 +3,7 @@
 // CREDENTIALS, PRIVATE_KEY… (see isSecretName). Values: 16+ characters, above the entropy floor for their alphabet
 // (hex, alphanumeric, base64), not placeholders, booleans, numbers, paths, URLs, references to other variables,
 // dotted identifiers, e-mail addresses, UUIDs bound to ambiguous names, or documented example keys.
-// The variable comes from the engine: dotenv for .env files, the TypeScript compiler API for JS/TS, a key/value scan
+// The variable comes from the engine: dotenv for .env files, the TypeScript scanner's tokens for JS/TS, a key/value scan
 // for everything else.
 import type { CredentialRule, MatchContext } from '../../src/types.js';
 import { nameWords } from '../../src/text.js';

@@ -1,5 +1,5 @@
-// Terraform (`*.tf`, parsed by @cdktf/hcl2json): databases with their deletion guards and backup settings, S3 buckets
-// (versioning, object lock — merged from their split resources), AWS Backup vaults/plans/selections, and IAM
+// Terraform (`*.tf`, parsed through hcl-guard.ts): databases with their deletion guards and backup settings, S3
+// buckets (versioning, object lock — merged from their split resources), AWS Backup vaults/plans/selections, and IAM
 // principals with their policies and access keys. Defaults are the AWS provider's documented ones and are listed in
 // `defaults`; values that are expressions we cannot resolve stay undefined.
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
