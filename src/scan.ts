@@ -12,7 +12,7 @@ import { resolveScopes } from './resolve.js';
 import { BlastGraph } from './graph.js';
 import { runRules } from './rules.js';
 import type { HistoryOptions } from './history.js';
-import { historyInWorker, historyItems, type HistoryItem } from './history-scan.js';
+import { historyItems } from './history-scan.js';
 import { InlineIgnores, applySuppressions } from './suppress.js';
 import { SPECULATIVE, detached, detachedFindings, filePass, makeSourceFile, type FilePassResult } from './file-pass.js';
 import { Detacher } from './detach.js';
@@ -186,15 +186,8 @@ async function runPipeline(
     }
   };
 
-  // Git history, in a worker thread from now on when one can run it, beside the working-tree pass.
-  const history =
-    options.history && options.historyRoot
-      ? (() => {
-          const root = options.historyRoot;
-          const opts = { ...options.history, maxFileSize: options.config.maxFileSize, ignorePaths: options.config.ignorePaths };
-          return { root, options: opts, inWorker: detectors === builtInDetectors ? historyInWorker(root, opts, options.config, engine) : undefined };
-        })()
-      : undefined;
+  const { maxFileSize, ignorePaths } = options.config;
+  const history = options.history && options.historyRoot ? { root: options.historyRoot, options: { ...options.history, maxFileSize, ignorePaths } } : undefined;
 
   // The per-file pass (here or in worker threads), merged in file order.
   const tFiles = performance.now();
@@ -250,16 +243,10 @@ async function runPipeline(
 
   if (history) {
     const t = performance.now();
-    const take = (item: HistoryItem, fromWorker: boolean) => {
-      raw.push(...(fromWorker ? item.raw : detachedFindings(item.raw, options.detacher)));
+    for await (const item of historyItems(history.root, history.options, options.config, engine, diagnostics)) {
+      raw.push(...detachedFindings(item.raw, options.detacher));
       inline.addParsed(item, item.directives, item.lineMap);
-    };
-    // The worker's results are applied only once it has finished: if it fails, the history is scanned here instead.
-    const fromWorker = history.inWorker && (await drain(history.inWorker()));
-    if (fromWorker) {
-      for (const item of fromWorker.items) take(item, true);
-      diagnostics.push(...fromWorker.diagnostics);
-    } else for await (const item of historyItems(history.root, history.options, options.config, engine, diagnostics)) take(item, false);
+    }
     timings.extract += performance.now() - t;
   }
   markAtHead(raw);
@@ -298,19 +285,6 @@ async function runPipeline(
     vault,
     stats: { files: files.length, bytes, timings },
   };
-}
-
-/** Everything a history worker sends, or undefined if it failed. */
-async function drain(gen: AsyncGenerator<HistoryItem, Diagnostic[]>): Promise<{ items: HistoryItem[]; diagnostics: Diagnostic[] } | undefined> {
-  const items: HistoryItem[] = [];
-  try {
-    for (let r = await gen.next(); ; r = await gen.next()) {
-      if (r.done) return { items, diagnostics: r.value };
-      items.push(r.value);
-    }
-  } catch {
-    return undefined;
-  }
 }
 
 /** A history location's value is "at HEAD" when the working-tree scan found the same value. */

@@ -1,6 +1,6 @@
-// The built CLI's worker threads (the file pool and the history worker) give exactly the report a single-threaded scan
-// gives. Workers load the built modules (dist/), which `npm ci` builds through `prepare`; from the TypeScript sources
-// everything runs on the main thread, so these tests run dist/src/bin.js as a user would.
+// The built CLI's file pool of worker threads gives exactly the report a single-threaded scan gives. Workers load the
+// built modules (dist/), which `npm ci` builds through `prepare`; from the TypeScript sources everything runs on the
+// main thread, so these tests run dist/src/bin.js as a user would.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,7 @@ describe('worker threads', () => {
     expect(scan('2')).toEqual(single);
   });
 
-  it('the history worker reports exactly what a history scan on the main thread reports, deleted secret included', () => {
+  it('with --history too (the pool for the working tree, history after it), deleted secret included', () => {
     const single = scan('0', '--history');
     const located = (single.credentials as Array<{ locations: Array<{ path: string; commit?: { atHead?: boolean } }> }>).flatMap((c) => c.locations);
     expect(located.some((l) => l.path === 'deploy.sh' && l.commit?.atHead === false)).toBe(true);
