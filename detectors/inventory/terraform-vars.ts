@@ -34,19 +34,23 @@ export interface TfFolder {
 
 export interface TfPrepared {
   folders: Map<string, TfFolder>;
-  /** Parsed HCL of each .tf file, for its parser to take (and drop) instead of parsing it again. */
-  json: Map<string, Obj>;
+  /**
+   * What the pre-pass read of each file — its HCL, or the parse error — for its parser to take (and drop) instead of
+   * parsing it again (a file the TypeScript parser hands to the WebAssembly one costs milliseconds, even to fail).
+   */
+  json: Map<string, Obj | Error | undefined>;
 }
 
 export const isTfvars = (path: string): boolean => /\.tfvars(?:\.json)?$/i.test(path);
 const isAuto = (path: string) => /^(?:terraform\.tfvars(?:\.json)?|.+\.auto\.tfvars(?:\.json)?)$/i.test(basename(path));
 
-async function load(file: SourceFile): Promise<Obj | undefined> {
+/** The file's HCL (or JSON), undefined when it is not an object, or why it cannot be parsed. */
+async function load(file: SourceFile): Promise<Obj | Error | undefined> {
   try {
     const v = file.path.toLowerCase().endsWith('.json') ? (JSON.parse(file.text) as unknown) : await parseHcl(file.path, file.text);
     return isObj(v) ? v : undefined;
-  } catch {
-    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
   }
 }
 
@@ -55,13 +59,14 @@ const emptyFolder = (): TfFolder => ({ vars: {}, locals: {}, resources: {}, vari
 export async function prepareTerraform(files: readonly SourceFile[]): Promise<TfPrepared> {
   const folders = new Map<string, TfFolder>();
   // Parse errors are reported when a file is parsed.
-  const json = new Map<string, Obj>();
+  const json = new Map<string, Obj | Error | undefined>();
   const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, emptyFolder()).get(dir)!;
   const tfDirs = new Set(files.filter((f) => /\.tf$/i.test(f.path)).map((f) => dirname(f.path)));
   const auto: Array<[string, Obj]> = [];
   for (const file of files) {
     const parsed = await load(file);
-    if (!parsed) continue;
+    json.set(file.path, parsed);
+    if (!isObj(parsed)) continue;
     const dir = dirname(file.path);
     if (isTfvars(file.path)) {
       // tfvars beside the code, or in a child folder that holds only tfvars (`envs/prod.tfvars`).
@@ -71,7 +76,6 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
       else folder(owner).variants.push({ source: file.path, environment: file.environment.environment, vars: parsed });
       continue;
     }
-    json.set(file.path, parsed);
     const f = folder(dir);
     Object.assign(f.vars, variableDefaults(parsed));
     Object.assign(f.locals, localsOf(parsed));
@@ -86,7 +90,7 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
   for (const [dir, values] of auto) Object.assign(folder(dir).vars, values);
   for (const f of folders.values()) f.variants.sort((a, b) => a.source.localeCompare(b.source));
   const envOf = new Map(files.map((f) => [f.path, f.environment]));
-  for (const [path, parsed] of json) moduleCalls(path, parsed, envOf.get(path), folders);
+  for (const [path, parsed] of json) if (isObj(parsed) && !isTfvars(path)) moduleCalls(path, parsed, envOf.get(path), folders);
   return { folders, json };
 }
 

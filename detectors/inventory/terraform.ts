@@ -301,15 +301,18 @@ const parser: InventoryParser = {
   parse: async (file, prepared) => {
     let json: Obj;
     try {
+      const pre = (prepared as TfPrepared | undefined)?.json;
+      const taken = pre?.get(file.path);
+      pre?.delete(file.path);
+      if (taken instanceof Error) throw taken;
       if (isTfvars(file.path)) {
         // Values are read by the pre-pass; here a file that cannot be read as tfvars becomes a diagnostic.
+        if (taken !== undefined) return {};
         if (/\.json$/i.test(file.path)) JSON.parse(file.text);
         else await parseHcl(file.path, file.text);
         return {};
       }
-      const parsed = (prepared as TfPrepared | undefined)?.json;
-      json = parsed?.get(file.path) ?? ((await parseHcl(file.path, file.text)) as Obj);
-      parsed?.delete(file.path);
+      json = taken ?? ((await parseHcl(file.path, file.text)) as Obj);
     } catch (err) {
       const msg = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
       const line = new RegExp(`${escapeRegExp(file.path)}:(\\d+),`).exec(msg)?.[1] ?? /:(\d+),\d+/.exec(msg)?.[1];
