@@ -3,6 +3,7 @@
 import ignore from 'ignore';
 import type { Credential, Environment, Location, Resource, Verb, VariableUse } from './types.js';
 import { mergeResources, type AgentAttrs, type BackupJobAttrs, type DatabaseAttrs, type VolumeAttrs } from './resources.js';
+import { pushTo } from './text.js';
 
 export interface Reachable {
   resource: Resource;
@@ -95,15 +96,10 @@ export class BlastGraph {
     if (!this.#targets) {
       const byProvider = new Map<string, number[]>();
       const byHost = new Map<string, number[]>();
-      const add = (map: Map<string, number[]>, key: string, i: number) => {
-        const list = map.get(key);
-        if (list) list.push(i);
-        else map.set(key, [i]);
-      };
       this.resources.forEach((r, i) => {
         if (!TARGET_TYPES.has(r.type)) return;
-        add(byProvider, r.provider, i);
-        if (r.type === 'database') for (const h of new Set((r.attributes as DatabaseAttrs).hosts ?? [])) add(byHost, h, i);
+        pushTo(byProvider, r.provider, i);
+        if (r.type === 'database') for (const h of new Set((r.attributes as DatabaseAttrs).hosts ?? [])) pushTo(byHost, h, i);
       });
       this.#targets = { byProvider, byHost };
     }
@@ -147,7 +143,7 @@ export class BlastGraph {
     const byTarget = new Map<string, Resource[]>();
     const untargeted: Resource[] = [];
     for (const b of this.resources) {
-      for (const id of b.backupOf ?? []) byTarget.set(id, [...(byTarget.get(id) ?? []), b]);
+      for (const id of b.backupOf ?? []) pushTo(byTarget, id, b);
       if (b.type === 'backup-job' && !b.backupOf?.length) untargeted.push(b);
     }
     this.#backups = { byTarget, untargeted };

@@ -1,6 +1,7 @@
 // The attribute vocabulary of inventory resources: what parsers record and rules read. A parser sets only what the
 // source says; an absent attribute means "not stated" (rules treat it as the platform default or as unknown).
 import type { Resource, Scope } from './types.js';
+import { pushTo } from './text.js';
 
 export interface DatabaseAttrs {
   engine?: string;
@@ -267,11 +268,7 @@ export function resourcesOfType(resources: readonly Resource[], type: Resource['
   let cached = byTypeCache.get(resources);
   if (!cached || cached.length !== resources.length) {
     const byType = new Map<string, Resource[]>();
-    for (const r of resources) {
-      const list = byType.get(r.type);
-      if (list) list.push(r);
-      else byType.set(r.type, [r]);
-    }
+    for (const r of resources) pushTo(byType, r.type, r);
     cached = { length: resources.length, byType };
     byTypeCache.set(resources, cached);
   }

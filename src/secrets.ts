@@ -1,5 +1,6 @@
 // Fingerprints, redaction and the vault: the only place raw secret values live after extraction.
 import { createHash } from 'node:crypto';
+import { pushTo } from './text.js';
 
 /** A stable, non-reversible id for a secret value. The provider is not part of it: one value is one credential. */
 export function fingerprintSecret(value: string): string {
@@ -86,9 +87,7 @@ export class MultiLiteralReplacer {
     for (const literal of replacements.keys()) {
       if (literal.length < MultiLiteralReplacer.MIN_LENGTH) throw new Error('literal shorter than MIN_LENGTH');
       const h = headHash(literal, 0);
-      const list = this.#byHead.get(h);
-      if (list) list.push(literal);
-      else this.#byHead.set(h, [literal]);
+      pushTo(this.#byHead, h, literal);
       this.#maybe[h >>> 16]! |= 1 << (h & 7);
     }
     for (const list of this.#byHead.values()) list.sort((a, b) => b.length - a.length);

@@ -105,3 +105,10 @@ export function nameWords(name: string): string {
     .trim()
     .toLowerCase();
 }
+
+/** Appends a value to the list a map holds under a key, starting the list when there is none. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

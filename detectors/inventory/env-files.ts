@@ -7,7 +7,7 @@ import type { Resource } from '../../src/types.js';
 import type { DatabaseAttrs, VolumeAttrs } from '../../src/resources.js';
 import { envAssignments } from '../../src/assignments.js';
 import { environmentOfName } from '../../src/classify.js';
-import { LineIndex } from '../../src/text.js';
+import { LineIndex, pushTo } from '../../src/text.js';
 import { basename, makeResource } from './resource-builder.js';
 import { engineOfScheme, isRailwayHost } from './providers.js';
 
@@ -87,7 +87,7 @@ const parser: InventoryParser = {
       if (!DB_URL_NAME.test(v.name)) continue;
       const u = parseUrl(v.name, v.value, v.index);
       if (!u || !isRailwayHost(u.host)) continue;
-      groups.set(u.identity, [...(groups.get(u.identity) ?? []), u]);
+      pushTo(groups, u.identity, u);
     }
     for (const urls of groups.values()) {
       const hosts = [...new Set(urls.map((u) => u.host))].sort((a, b) => Number(!!serviceOfHost(b)) - Number(!!serviceOfHost(a)));

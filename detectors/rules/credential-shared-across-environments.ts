@@ -4,6 +4,7 @@ import type { WorkflowJobAttrs } from '../../src/resources.js';
 import { credentialChain, credentialLabel } from '../../src/chain.js';
 import { environmentOfName } from '../../src/classify.js';
 import { credentialLocations } from './shared.js';
+import { pushTo } from '../../src/text.js';
 
 const NON_PROD = new Set(['staging', 'development', 'test']);
 
@@ -43,7 +44,7 @@ const rule: FindingRule = {
       const env = a.deployEnvironment ? environmentOfName(a.deployEnvironment) : job.environment;
       for (const s of a.secrets ?? []) {
         if (s === 'GITHUB_TOKEN') continue;
-        bySecret.set(s, [...(bySecret.get(s) ?? []), { env, job }]);
+        pushTo(bySecret, s, { env, job });
       }
     }
     for (const [secret, jobs] of bySecret) {

@@ -8,6 +8,7 @@ import { credentialChain, resourceLabel } from '../../src/chain.js';
 import { environmentOfName } from '../../src/classify.js';
 import { uniqueEnvironments } from '../../src/extract.js';
 import { resourcesOfType } from '../../src/resources.js';
+import { pushTo } from '../../src/text.js';
 
 export type FindingLocation = Finding['locations'][number];
 
@@ -153,7 +154,7 @@ export function jobUses(job: Resource, uses: readonly VariableUse[]): VariableUs
   let index = usesByPath.get(uses);
   if (!index) {
     index = new Map();
-    for (const u of uses) index.set(u.location.path, [...(index.get(u.location.path) ?? []), u]);
+    for (const u of uses) pushTo(index, u.location.path, u);
     usesByPath.set(uses, index);
   }
   const id = jobAttrs(job).job ?? '';

@@ -4,6 +4,7 @@ import type { DatabaseAttrs } from '../../src/resources.js';
 import type { Environment, Location } from '../../src/types.js';
 import { where } from '../../src/chain.js';
 import { NON_PRODUCTION, toFindingLocation } from './shared.js';
+import { pushTo } from '../../src/text.js';
 
 interface Sighting {
   /** What is named, e.g. `database host db.prod.example.com`. Hosts and project refs are not secrets. */
@@ -59,7 +60,7 @@ const rule: FindingRule = {
     }
     const out: FindingDraft[] = [];
     const byWhat = new Map<string, Sighting[]>();
-    for (const s of sightings) byWhat.set(s.what, [...(byWhat.get(s.what) ?? []), s]);
+    for (const s of sightings) pushTo(byWhat, s.what, s);
     for (const [what, list] of byWhat) {
       const prod = list.filter((s) => s.env === 'production');
       const other = list.filter((s) => NON_PRODUCTION.has(s.env));

@@ -3,6 +3,7 @@ import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { Resource } from '../../src/types.js';
 import type { WorkflowJobAttrs } from '../../src/resources.js';
 import { jobAttrs, resourceDraft, workflowJobs } from './shared.js';
+import { pushTo } from '../../src/text.js';
 
 type Perms = WorkflowJobAttrs['permissions'];
 /** Write scopes that change code, releases, packages or cloud identity. */
@@ -34,12 +35,7 @@ const rule: FindingRule = {
   check: ({ resources }) => {
     const out: FindingDraft[] = [];
     const jobsByWorkflow = new Map<string | undefined, Resource[]>();
-    for (const job of workflowJobs(resources)) {
-      const key = jobAttrs(job).workflow;
-      const list = jobsByWorkflow.get(key);
-      if (list) list.push(job);
-      else jobsByWorkflow.set(key, [job]);
-    }
+    for (const job of workflowJobs(resources)) pushTo(jobsByWorkflow, jobAttrs(job).workflow, job);
     for (const wf of resources.filter((r) => r.type === 'workflow' && r.provider === 'github')) {
       const wfPerms = (wf.attributes as { permissions?: Perms }).permissions;
       const jobs = jobsByWorkflow.get((wf.attributes as { workflow?: string }).workflow) ?? [];

@@ -8,6 +8,7 @@ import type { ScopeResolver } from '../../src/detector-api.js';
 import type { Permission, Resource, Scope, Verb } from '../../src/types.js';
 import type { WorkflowJobAttrs } from '../../src/resources.js';
 import { resourcesOfType } from '../../src/resources.js';
+import { pushTo } from '../../src/text.js';
 
 /** Scope keys → the resource type they act on, and whether `write` includes deleting (branches, packages, runs). */
 const KEYS: Record<string, { type: string; deletes: boolean }> = {
@@ -82,11 +83,7 @@ function jobsOf(resources: readonly Resource[]): JobIndex {
     const jobs = resourcesOfType(resources, 'workflow-job').filter((r) => r.provider === 'github');
     const bySecret = new Map<string, number[]>();
     jobs.forEach((j, i) => {
-      for (const s of new Set((j.attributes as WorkflowJobAttrs).secrets ?? [])) {
-        const list = bySecret.get(s);
-        if (list) list.push(i);
-        else bySecret.set(s, [i]);
-      }
+      for (const s of new Set((j.attributes as WorkflowJobAttrs).secrets ?? [])) pushTo(bySecret, s, i);
     });
     index = { jobs, bySecret, inheriting: jobs.filter((j) => (j.attributes as WorkflowJobAttrs).secretsInherit) };
     jobIndexes.set(resources, index);

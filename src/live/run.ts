@@ -7,6 +7,7 @@ import { LiveClient } from './http.js';
 import { describeTarget } from './base-url.js';
 import { applyLive } from './merge.js';
 import { liveResolvers, ALLOWLIST } from '../../detectors/scopes/live/index.js';
+import { pushTo } from '../text.js';
 
 export interface LiveOptions {
   /** Only these provider ids (`--live-providers`); default: all. */
@@ -41,7 +42,7 @@ export function planLive(credentials: readonly Credential[], vault: SecretVault,
     const token = vault.get(cred.fingerprint);
     if (!token) continue;
     const resolver = resolvers.find((r) => r.accepts(cred, token));
-    if (resolver) out.set(resolver, [...(out.get(resolver) ?? []), cred]);
+    if (resolver) pushTo(out, resolver, cred);
   }
   return [...out].map(([resolver, creds]) => ({ resolver, creds }));
 }

@@ -8,6 +8,7 @@ import { catalog, TOOL, type CatalogEntry } from './meta.js';
 import { ENV_COLORS, DESTRUCTIVE_COLOR, graphModel, type GraphModel, type PictureNode } from './graph-model.js';
 import { modelToDot } from './dot.js';
 import { visible } from './safe-text.js';
+import { pushTo } from '../text.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -246,7 +247,7 @@ export async function renderHtml(result: ScanResult): Promise<string> {
   }
   const findingsByFp = new Map(active.map((f) => [f.fingerprint, f]));
   const nodesByFinding = new Map<string, PictureNode[]>();
-  for (const n of model.nodes) for (const fp of n.findings) nodesByFinding.set(fp, [...(nodesByFinding.get(fp) ?? []), n]);
+  for (const n of model.nodes) for (const fp of n.findings) pushTo(nodesByFinding, fp, n);
 
   let graphHtml: string;
   if (!model.nodes.length) graphHtml = '<div class="graphbox"><p class="muted">No credentials were found, so there is nothing to draw.</p></div>';
