@@ -19,12 +19,12 @@ const BATCH_FILES = 32;
 const BATCH_BYTES = 1 << 20;
 
 /**
- * Where a worker module is: beside this one, built (.js). Absent in the Action's bundle, and when running from the
- * TypeScript sources (tests, tsx), where a worker could not load .ts: the work is then done on the main thread.
+ * Where the worker's module is: beside this one, built (.js). Absent in the Action's bundle, and when running from
+ * the TypeScript sources (tests, tsx), where a worker could not load .ts: the work is then done on the main thread.
  */
-export function workerUrl(name = 'worker'): URL | undefined {
+function workerUrl(): URL | undefined {
   if (!import.meta.url.endsWith('.js')) return undefined;
-  const url = new URL(`./${name}.js`, import.meta.url);
+  const url = new URL('./worker.js', import.meta.url);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 

@@ -1,6 +1,5 @@
 // A worker thread of the file pool (src/pool.ts): reads files, runs the per-file pass (src/file-pass.ts) and sends
-// the results back. Secret values travel only in these messages (memory to
-// memory), never through a file.
+// the results back. Secret values travel only in these messages (memory to memory), never through a file.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.js';
 import type { GitStatus } from './types.js';
