@@ -4,6 +4,7 @@
 import { parse as parseDotenv } from 'dotenv';
 import type { SourceFile } from './types.js';
 import { codeFacts } from './code-facts.js';
+import { pushTo } from './text.js';
 
 export interface Assignment {
   name: string;
@@ -29,12 +30,7 @@ export function envAssignments(text: string): Assignment[] {
   const parsed = parseDotenv(text);
   // Where each key is defined, in one pass over the lines (dotenv's last definition wins).
   const keyEnds = new Map<string, number[]>();
-  for (const m of text.matchAll(ENV_KEY)) {
-    const ends = keyEnds.get(m[1]!);
-    const end = m.index + m[0].length;
-    if (ends) ends.push(end);
-    else keyEnds.set(m[1]!, [end]);
-  }
+  for (const m of text.matchAll(ENV_KEY)) pushTo(keyEnds, m[1]!, m.index + m[0].length);
   const out: Assignment[] = [];
   for (const [name, value] of Object.entries(parsed)) {
     if (!value) continue;

@@ -136,9 +136,9 @@ function skipTo(text: string, from: number, ch: string): number {
 
 /**
  * Parses HCL to JSON, or throws HclRefused (too deeply nested, or the parser is no longer usable) or the parse error.
- * The TypeScript parser handles the common constructs with the identical result, ten or more times faster (so a file
- * read by the Terraform pre-pass and again by its parser is simply parsed twice); whatever it does not reproduce
- * exactly, including every syntax error, so that diagnostics stay hcl2json's, goes to the WebAssembly parser.
+ * The TypeScript parser handles the common constructs with the identical result, ten or more times faster; whatever
+ * it does not reproduce exactly, including every syntax error, so that diagnostics stay hcl2json's, goes to the
+ * WebAssembly parser.
  */
 export async function parseHcl(filename: string, text: string): Promise<Record<string, unknown>> {
   try {

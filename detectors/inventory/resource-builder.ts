@@ -42,9 +42,13 @@ export function lineOf(text: string, needle: string | RegExp, from = 0): number 
     at = re.exec(text)?.index ?? -1;
   }
   if (at < 0) return 1;
-  // Parsers call this once per resource of the file they are on: the line index of that one file is kept.
+  return lineIndexOf(text).position(at).line;
+}
+
+/** The line index of the file a parser is on: parsers locate every resource of a file, one file after another. */
+export function lineIndexOf(text: string): LineIndex {
   if (lastLines?.text !== text) lastLines = new LineIndex(text);
-  return lastLines.position(at).line;
+  return lastLines;
 }
 
 let lastLines: LineIndex | undefined;

@@ -2,8 +2,7 @@
 // environments from tags and names, provider defaults, and references between resources.
 import type { Resource, SourceFile } from '../../src/types.js';
 import { environmentOfName } from '../../src/classify.js';
-import { LineIndex } from '../../src/text.js';
-import { makeResource } from './resource-builder.js';
+import { lineIndexOf, makeResource } from './resource-builder.js';
 import { block, isObj, type HclScope, type Reference } from './hcl-values.js';
 
 export type Obj = Record<string, unknown>;
@@ -28,7 +27,7 @@ export function locate(ctx: Ctx, type: string, name: string): number {
   // Called once per resource: the file's block headers are indexed once.
   const text = ctx.file.text;
   if (headers?.text !== text) {
-    const lines = new LineIndex(text);
+    const lines = lineIndexOf(text);
     const at = new Map<string, number>();
     for (const m of text.matchAll(/resource\s+"([^"]*)"\s+"([^"]*)"/g)) {
       const key = `${m[1]}\0${m[2]}`;
