@@ -2,12 +2,11 @@
 import ignore from 'ignore';
 import type { FindingDraft } from '../../src/detector-api.js';
 import type { BlastGraph } from '../../src/graph.js';
-import type { AgentAttrs, WorkflowJobAttrs } from '../../src/resources.js';
+import { resourcesOfType, type AgentAttrs, type WorkflowJobAttrs } from '../../src/resources.js';
 import type { ChainStep, Confidence, Credential, Environment, Finding, Location, Resource, Severity, VariableUse } from '../../src/types.js';
 import { credentialChain, resourceLabel } from '../../src/chain.js';
 import { environmentOfName } from '../../src/classify.js';
 import { uniqueEnvironments } from '../../src/extract.js';
-import { resourcesOfType } from '../../src/resources.js';
 import { pushTo } from '../../src/text.js';
 
 export type FindingLocation = Finding['locations'][number];

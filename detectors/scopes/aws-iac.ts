@@ -3,10 +3,9 @@
 // key id itself appears beside the user in IaC.
 import type { ScopeContext, ScopeResolver } from '../../src/detector-api.js';
 import type { Credential, Permission, Resource } from '../../src/types.js';
-import type { IamPrincipalAttrs } from '../../src/resources.js';
+import { resourcesOfType, type IamPrincipalAttrs } from '../../src/resources.js';
 import { MANAGED_POLICIES, managedPolicyName, permissionsOfDocument } from './aws-policies.js';
 import { redact } from '../../src/secrets.js';
-import { resourcesOfType } from '../../src/resources.js';
 
 function principalFor(cred: Credential, ctx: ScopeContext): { principal: Resource; why: string } | undefined {
   const principals = resourcesOfType(ctx.resources, 'iam-principal').filter((r) => r.provider === 'aws');

@@ -4,9 +4,8 @@
 // https://developers.cloudflare.com/fundamentals/api/reference/permissions/
 import type { ScopeResolver } from '../../src/detector-api.js';
 import type { Credential, Permission, Reach, Resource, Verb } from '../../src/types.js';
-import type { CloudflareTokenAttrs } from '../../src/resources.js';
+import { resourcesOfType, type CloudflareTokenAttrs } from '../../src/resources.js';
 import { everything } from '../../src/resolve.js';
-import { resourcesOfType } from '../../src/resources.js';
 
 const verbs = (resourceType: string, ...vs: Verb[]): Permission[] => vs.map((verb) => ({ verb, resourceType }));
 

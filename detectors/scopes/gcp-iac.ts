@@ -4,10 +4,9 @@
 // https://cloud.google.com/iam/docs/understanding-roles  https://cloud.google.com/iam/docs/roles-permissions
 import type { ScopeResolver } from '../../src/detector-api.js';
 import type { Permission, Reach, Verb } from '../../src/types.js';
-import type { GcpPrincipalAttrs, IamPrincipalAttrs } from '../../src/resources.js';
+import { resourcesOfType, type GcpPrincipalAttrs, type IamPrincipalAttrs } from '../../src/resources.js';
 import { everything } from '../../src/resolve.js';
 import { mergeById } from '../inventory/resource-builder.js';
-import { resourcesOfType } from '../../src/resources.js';
 
 const verbs = (resourceType: string, ...vs: Verb[]): Permission[] => vs.map((verb) => ({ verb, resourceType }));
 const ALL: Verb[] = ['read', 'write', 'delete', 'admin'];

@@ -6,8 +6,7 @@
 // https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions
 import type { ScopeResolver } from '../../src/detector-api.js';
 import type { Permission, Resource, Scope, Verb } from '../../src/types.js';
-import type { WorkflowJobAttrs } from '../../src/resources.js';
-import { resourcesOfType } from '../../src/resources.js';
+import { resourcesOfType, type WorkflowJobAttrs } from '../../src/resources.js';
 import { pushTo } from '../../src/text.js';
 
 /** Scope keys → the resource type they act on, and whether `write` includes deleting (branches, packages, runs). */
