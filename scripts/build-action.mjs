@@ -37,6 +37,22 @@ const hclWasmPath = {
   },
 };
 
+/**
+ * src/lazy-deps.ts loads the TypeScript compiler and recheck from node_modules on first use; the Action has no
+ * node_modules, so its `load(...)` calls become `require(...)`, which esbuild bundles (still evaluated on first use).
+ */
+const bundledLazyDeps = {
+  name: 'bundled-lazy-deps',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]lazy-deps\.ts$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const out = src.replace(/\bload\('([^']+)'\)/g, "require('$1')");
+      if (out === src) throw new Error('src/lazy-deps.ts changed how it loads; update scripts/build-action.mjs');
+      return { contents: out, loader: 'ts' };
+    });
+  },
+};
+
 async function bundle(dir) {
   const result = await build({
     entryPoints: [join(root, 'src/action/index.ts')],
@@ -61,7 +77,7 @@ async function bundle(dir) {
         'const __dirname = __brDirname(__filename);',
       ].join('\n'),
     },
-    plugins: [hclWasmPath],
+    plugins: [hclWasmPath, bundledLazyDeps],
   });
   copyFileSync(join(hclDir, 'main.wasm.gz'), join(dir, 'main.wasm.gz'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2) + '\n');

@@ -4,7 +4,7 @@
 // fingerprints, rule ids, paths and redacted previews.
 import { readFileSync } from 'node:fs';
 import type { Credential, Diagnostic, Finding } from './types.js';
-import { UsageError } from './config.js';
+import { UsageError } from './usage-error.js';
 
 export const BASELINE_VERSION = 1;
 

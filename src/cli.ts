@@ -1,17 +1,17 @@
 // blastradius command line: `scan` (default path: the current folder) and `rules`.
+// Only option parsing is loaded up front; each command imports what it runs (`--version` and `--help` load no
+// detector, no parser, no renderer).
 import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Severity } from './types.js';
 import { SEVERITIES } from './types.js';
-import { loadConfig, UsageError } from './config.js';
-import { scanDirectory } from './scan.js';
-import { FORMATS, renderParts, type Format } from './report/index.js';
-import { catalog, helpMarkdown, TOOL } from './report/meta.js';
+import { UsageError } from './usage-error.js';
+import { FORMATS, type Format } from './report/formats.js';
+import { TOOL } from './report/tool.js';
 import { atOrAbove } from './rules.js';
 import { checkHistoryOptions, type HistoryOptions } from './history.js';
 import { createBaseline, loadBaseline, renderBaseline } from './baseline.js';
-import { runDiffScan } from './diff-cli.js';
 import { visible } from './report/safe-text.js';
 
 type FailOn = Severity | 'none';
@@ -86,6 +86,8 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .action(async (path: string, flags: Pick<ScanFlags, 'config' | 'output' | 'history' | 'since' | 'branch'>) => {
       const root = resolve(path);
       if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${path}: no such folder`);
+      const { loadConfig } = await import('./config.js');
+      const { scanDirectory } = await import('./scan.js');
       const config = loadConfig(root, flags.config);
       const result = await scanDirectory(root, { config, history: historyOptions(root, flags) });
       const text = result.vault.scrub(renderBaseline(createBaseline(result.findings, result.credentials)));
@@ -97,7 +99,8 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .command('rules')
     .description('list every detector (id, kind, severity, summary), or print one rule\'s help')
     .argument('[id]', 'a rule id')
-    .action((id?: string) => {
+    .action(async (id?: string) => {
+      const { catalog, helpMarkdown } = await import('./report/meta.js');
       const all = catalog();
       if (id) {
         const m = all.find((c) => c.id === id);
@@ -120,15 +123,18 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   const root = resolve(path);
   if (!existsSync(root)) throw new UsageError(`${path}: no such folder`);
   if (!statSync(root).isDirectory()) throw new UsageError(`${path}: not a folder`);
+  const { loadConfig } = await import('./config.js');
   const config = loadConfig(root, flags.config);
   const failOn: FailOn = flags.failOn ?? config.failOn ?? 'high';
   const history = historyOptions(root, flags);
   const baseline = flags.baseline ? loadBaseline(resolve(flags.baseline), flags.baseline) : undefined;
   const color = flags.color && !io.env.NO_COLOR && !flags.output && io.isTTY;
-  if (flags.diffBase) return runDiffScan(root, path, flags.diffBase, flags, { config, baseline }, failOn, { ...io, color });
+  if (flags.diffBase) return (await import('./diff-cli.js')).runDiffScan(root, path, flags.diffBase, flags, { config, baseline }, failOn, { ...io, color });
   const progress = io.isTTY && !flags.quiet;
   let lastDraw = 0;
   const live = await liveOptions(flags, io);
+  const { scanDirectory } = await import('./scan.js');
+  const { renderParts } = await import('./report/index.js');
   const result = await scanDirectory(root, {
     config,
     live,

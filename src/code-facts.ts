@@ -1,7 +1,7 @@
 // String-literal bindings and environment reads of JS/TS files, read off the TypeScript scanner's token stream (ts-morph's
 // bundled `ts`): no syntax tree, which costs several times the scan. Used by the engine (which variable holds a value)
 // and by code uses (which variables a script reads).
-import { ts } from 'ts-morph';
+import { typescript } from './lazy-deps.js';
 import type { SourceFile } from './types.js';
 import type { Assignment } from './assignments.js';
 
@@ -24,6 +24,7 @@ const codeCache = new WeakMap<SourceFile, CodeFacts>();
 export function codeFacts(file: SourceFile): CodeFacts {
   const cached = codeCache.get(file);
   if (cached) return cached;
+  if (!ts) loadKinds();
   const variant = /\.[cm]?ts$/i.test(file.path) ? TS : /\.tsx$/i.test(file.path) ? TSX : JS;
   const result = scanFacts(file.text, variant);
   codeCache.set(file, result);
@@ -33,59 +34,59 @@ export function codeFacts(file: SourceFile): CodeFacts {
 // ---- token-level scan --------------------------------------------------------------------------------------
 // The state below is module-level for speed; scanFacts is synchronous and not re-entrant.
 
-const K = ts.SyntaxKind;
+let ts: typeof import('ts-morph').ts;
+let K: typeof ts.SyntaxKind;
+let scanner: import('ts-morph').ts.Scanner;
 /** File flavours: TS has type syntax and no JSX, TSX both, JS (any .js/.jsx/.mjs/.cjs) JSX only, as the parser. */
 const TS = 0;
 const TSX = 1;
 const JS = 2;
 
-const scanner = ts.createScanner(ts.ScriptTarget.Latest, true);
-
-// Token kinds used in the hot loop, as plain numbers.
-const EOF: number = K.EndOfFileToken;
-const IDENT: number = K.Identifier;
-const PRIVATE: number = K.PrivateIdentifier;
-const STRING: number = K.StringLiteral;
-const NUMERIC: number = K.NumericLiteral;
-const NOSUB: number = K.NoSubstitutionTemplateLiteral;
-const T_HEAD: number = K.TemplateHead;
-const T_TAIL: number = K.TemplateTail;
-const O_BRACE: number = K.OpenBraceToken;
-const C_BRACE: number = K.CloseBraceToken;
-const O_PAREN: number = K.OpenParenToken;
-const C_PAREN: number = K.CloseParenToken;
-const O_BRACKET: number = K.OpenBracketToken;
-const C_BRACKET: number = K.CloseBracketToken;
-const DOT: number = K.DotToken;
-const QDOT: number = K.QuestionDotToken;
-const SEMI: number = K.SemicolonToken;
-const COMMA: number = K.CommaToken;
-const LT: number = K.LessThanToken;
-const LTLT: number = K.LessThanLessThanToken;
-const GT: number = K.GreaterThanToken;
-const LT_SLASH: number = K.LessThanSlashToken;
-const SLASH: number = K.SlashToken;
-const SLASH_EQ: number = K.SlashEqualsToken;
-const ARROW: number = K.EqualsGreaterThanToken;
-const EQ: number = K.EqualsToken;
-const QUESTION: number = K.QuestionToken;
-const COLON: number = K.ColonToken;
-const BANG: number = K.ExclamationToken;
-const STAR: number = K.AsteriskToken;
-const BAR: number = K.BarToken;
-const AMP: number = K.AmpersandToken;
-const MINUS: number = K.MinusToken;
-const AT: number = K.AtToken;
-const DOTS: number = K.DotDotDotToken;
+// Token kinds used in the hot loop, as plain numbers (set by loadKinds).
+let EOF = 0;
+let IDENT = 0;
+let PRIVATE = 0;
+let STRING = 0;
+let NUMERIC = 0;
+let NOSUB = 0;
+let T_HEAD = 0;
+let T_TAIL = 0;
+let O_BRACE = 0;
+let C_BRACE = 0;
+let O_PAREN = 0;
+let C_PAREN = 0;
+let O_BRACKET = 0;
+let C_BRACKET = 0;
+let DOT = 0;
+let QDOT = 0;
+let SEMI = 0;
+let COMMA = 0;
+let LT = 0;
+let LTLT = 0;
+let GT = 0;
+let LT_SLASH = 0;
+let SLASH = 0;
+let SLASH_EQ = 0;
+let ARROW = 0;
+let EQ = 0;
+let QUESTION = 0;
+let COLON = 0;
+let BANG = 0;
+let STAR = 0;
+let BAR = 0;
+let AMP = 0;
+let MINUS = 0;
+let AT = 0;
+let DOTS = 0;
 
 // Pseudo kinds for what the previous "token" was when it stood for more than one token.
-const NONE: number = K.Unknown;
+const NONE = 0; // SyntaxKind.Unknown, the first member in every version
 /** End of a type annotation or `as`/`satisfies` type. */
-const TYPE_END: number = K.TypeReference;
+let TYPE_END = 0;
 /** `}` that closed a block, class, enum or function body (a statement may follow). */
-const BLOCK_END: number = K.Block;
+let BLOCK_END = 0;
 /** End of a JSX element. */
-const JSX_END: number = K.JsxElement;
+let JSX_END = 0;
 
 // Per-kind flags.
 const F_EXPR_END = 1; // an expression can end with this token: a following `/` divides, `{` opens a block
@@ -95,45 +96,93 @@ const F_NAME = 8; // identifier, keyword or private name: can name a binding or 
 const F_VALUE = 16; // scanner's token value is wanted (names and strings)
 const F_IDENT_EXPR = 32; // can be an identifier expression (identifier or non-reserved keyword)
 const F_TYPE_START = 64; // a type can start with this token (besides punctuation handled apart)
-const FLAGS = new Uint8Array(K.Count + 1);
-{
-  const set = (flag: number, ...kinds: number[]) => kinds.forEach((k) => (FLAGS[k]! |= flag));
-  for (let k = K.FirstKeyword; k <= K.LastKeyword; k++) set(F_NAME | F_VALUE, k);
-  for (let k = K.FirstFutureReservedWord; k <= K.LastKeyword; k++) set(F_IDENT_EXPR | F_EXPR_END | F_TYPE_START, k);
-  set(F_NAME | F_VALUE | F_IDENT_EXPR | F_EXPR_END | F_TYPE_START, IDENT);
-  set(F_NAME | F_VALUE | F_EXPR_END, PRIVATE);
-  // Keywords that can be names but after which an expression starts, not ends.
-  for (const k of [K.LetKeyword, K.AwaitKeyword, K.YieldKeyword, K.OfKeyword, K.AsKeyword, K.SatisfiesKeyword, K.IsKeyword,
-    K.KeyOfKeyword, K.InferKeyword, K.UniqueKeyword, K.AssertsKeyword]) FLAGS[k]! &= ~F_EXPR_END;
-  set(F_VALUE, STRING, NOSUB);
-  set(F_EXPR_END, STRING, NUMERIC, K.BigIntLiteral, K.RegularExpressionLiteral, NOSUB, T_TAIL, C_PAREN, C_BRACKET,
-    C_BRACE, K.PlusPlusToken, K.MinusMinusToken, TYPE_END, JSX_END);
-  set(F_EXPR_END | F_TYPE_START, K.ThisKeyword, K.NullKeyword, K.TrueKeyword, K.FalseKeyword);
-  set(F_EXPR_END, K.SuperKeyword);
-  set(F_TYPE_START, K.VoidKeyword, STRING, NUMERIC, K.BigIntLiteral, NOSUB);
-  for (let k = K.FirstBinaryOperator; k <= K.LastBinaryOperator; k++) set(F_CONT, k);
-  for (const k of [ARROW, COLON, AT, K.TildeToken, K.HashToken, K.BacktickToken, LT_SLASH]) FLAGS[k]! &= ~F_CONT;
-  for (const k of [BANG, K.PlusPlusToken, K.MinusMinusToken]) {
-    FLAGS[k]! &= ~F_CONT;
-    set(F_CONT_SAME_LINE, k);
-  }
-  set(F_CONT, DOT, QDOT, O_PAREN, O_BRACKET, T_HEAD, NOSUB, K.InKeyword, K.InstanceOfKeyword);
-  set(F_CONT_SAME_LINE, K.AsKeyword, K.SatisfiesKeyword);
-}
+let FLAGS: Uint8Array;
 const is = (kind: number, flag: number): boolean => (FLAGS[kind]! & flag) !== 0;
 
 /** Tokens that, after `foo<...>`, make the angle brackets type arguments (the parser's rule, simplified). */
-const AFTER_TYPE_ARGS = new Set<number>([O_PAREN, NOSUB, T_HEAD, SEMI, C_PAREN, C_BRACKET, C_BRACE, COMMA, DOT, QDOT,
-  COLON, EQ, K.EqualsEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsToken, K.ExclamationEqualsEqualsToken,
-  K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken, QUESTION, BAR, AMP, K.CaretToken, EOF]);
+let AFTER_TYPE_ARGS: Set<number>;
 /** Tokens that cannot appear at the top level of type arguments: `a < b && c > d` is a comparison. */
-const NOT_IN_TYPE_ARGS = new Set<number>([SEMI, EQ, K.AmpersandAmpersandToken, K.BarBarToken, K.PlusToken, STAR,
-  SLASH, K.PercentToken, K.EqualsEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsToken,
-  K.ExclamationEqualsEqualsToken, K.QuestionQuestionToken, BANG, K.PlusPlusToken, K.MinusMinusToken]);
+let NOT_IN_TYPE_ARGS: Set<number>;
+let MODIFIERS: Set<number>;
 
-const MODIFIERS = new Set<number>([K.GetKeyword, K.SetKeyword, K.AsyncKeyword, K.StaticKeyword, K.ReadonlyKeyword,
-  K.PublicKeyword, K.PrivateKeyword, K.ProtectedKeyword, K.AbstractKeyword, K.OverrideKeyword, K.DeclareKeyword,
-  K.AccessorKeyword]);
+/** Reads the token kinds off the TypeScript compiler, loaded here on the first JS/TS file (not at start-up). */
+function loadKinds(): void {
+  ts = typescript();
+  K = ts.SyntaxKind;
+  scanner = ts.createScanner(ts.ScriptTarget.Latest, true);
+  EOF = K.EndOfFileToken;
+  IDENT = K.Identifier;
+  PRIVATE = K.PrivateIdentifier;
+  STRING = K.StringLiteral;
+  NUMERIC = K.NumericLiteral;
+  NOSUB = K.NoSubstitutionTemplateLiteral;
+  T_HEAD = K.TemplateHead;
+  T_TAIL = K.TemplateTail;
+  O_BRACE = K.OpenBraceToken;
+  C_BRACE = K.CloseBraceToken;
+  O_PAREN = K.OpenParenToken;
+  C_PAREN = K.CloseParenToken;
+  O_BRACKET = K.OpenBracketToken;
+  C_BRACKET = K.CloseBracketToken;
+  DOT = K.DotToken;
+  QDOT = K.QuestionDotToken;
+  SEMI = K.SemicolonToken;
+  COMMA = K.CommaToken;
+  LT = K.LessThanToken;
+  LTLT = K.LessThanLessThanToken;
+  GT = K.GreaterThanToken;
+  LT_SLASH = K.LessThanSlashToken;
+  SLASH = K.SlashToken;
+  SLASH_EQ = K.SlashEqualsToken;
+  ARROW = K.EqualsGreaterThanToken;
+  EQ = K.EqualsToken;
+  QUESTION = K.QuestionToken;
+  COLON = K.ColonToken;
+  BANG = K.ExclamationToken;
+  STAR = K.AsteriskToken;
+  BAR = K.BarToken;
+  AMP = K.AmpersandToken;
+  MINUS = K.MinusToken;
+  AT = K.AtToken;
+  DOTS = K.DotDotDotToken;
+  TYPE_END = K.TypeReference;
+  BLOCK_END = K.Block;
+  JSX_END = K.JsxElement;
+  FLAGS = new Uint8Array(K.Count + 1);
+  {
+    const set = (flag: number, ...kinds: number[]) => kinds.forEach((k) => (FLAGS[k]! |= flag));
+    for (let k = K.FirstKeyword; k <= K.LastKeyword; k++) set(F_NAME | F_VALUE, k);
+    for (let k = K.FirstFutureReservedWord; k <= K.LastKeyword; k++) set(F_IDENT_EXPR | F_EXPR_END | F_TYPE_START, k);
+    set(F_NAME | F_VALUE | F_IDENT_EXPR | F_EXPR_END | F_TYPE_START, IDENT);
+    set(F_NAME | F_VALUE | F_EXPR_END, PRIVATE);
+    // Keywords that can be names but after which an expression starts, not ends.
+    for (const k of [K.LetKeyword, K.AwaitKeyword, K.YieldKeyword, K.OfKeyword, K.AsKeyword, K.SatisfiesKeyword, K.IsKeyword,
+      K.KeyOfKeyword, K.InferKeyword, K.UniqueKeyword, K.AssertsKeyword]) FLAGS[k]! &= ~F_EXPR_END;
+    set(F_VALUE, STRING, NOSUB);
+    set(F_EXPR_END, STRING, NUMERIC, K.BigIntLiteral, K.RegularExpressionLiteral, NOSUB, T_TAIL, C_PAREN, C_BRACKET,
+      C_BRACE, K.PlusPlusToken, K.MinusMinusToken, TYPE_END, JSX_END);
+    set(F_EXPR_END | F_TYPE_START, K.ThisKeyword, K.NullKeyword, K.TrueKeyword, K.FalseKeyword);
+    set(F_EXPR_END, K.SuperKeyword);
+    set(F_TYPE_START, K.VoidKeyword, STRING, NUMERIC, K.BigIntLiteral, NOSUB);
+    for (let k = K.FirstBinaryOperator; k <= K.LastBinaryOperator; k++) set(F_CONT, k);
+    for (const k of [ARROW, COLON, AT, K.TildeToken, K.HashToken, K.BacktickToken, LT_SLASH]) FLAGS[k]! &= ~F_CONT;
+    for (const k of [BANG, K.PlusPlusToken, K.MinusMinusToken]) {
+      FLAGS[k]! &= ~F_CONT;
+      set(F_CONT_SAME_LINE, k);
+    }
+    set(F_CONT, DOT, QDOT, O_PAREN, O_BRACKET, T_HEAD, NOSUB, K.InKeyword, K.InstanceOfKeyword);
+    set(F_CONT_SAME_LINE, K.AsKeyword, K.SatisfiesKeyword);
+  }
+  AFTER_TYPE_ARGS = new Set<number>([O_PAREN, NOSUB, T_HEAD, SEMI, C_PAREN, C_BRACKET, C_BRACE, COMMA, DOT, QDOT,
+    COLON, EQ, K.EqualsEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsToken, K.ExclamationEqualsEqualsToken,
+    K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken, QUESTION, BAR, AMP, K.CaretToken, EOF]);
+  NOT_IN_TYPE_ARGS = new Set<number>([SEMI, EQ, K.AmpersandAmpersandToken, K.BarBarToken, K.PlusToken, STAR,
+    SLASH, K.PercentToken, K.EqualsEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsToken,
+    K.ExclamationEqualsEqualsToken, K.QuestionQuestionToken, BANG, K.PlusPlusToken, K.MinusMinusToken]);
+  MODIFIERS = new Set<number>([K.GetKeyword, K.SetKeyword, K.AsyncKeyword, K.StaticKeyword, K.ReadonlyKeyword,
+    K.PublicKeyword, K.PrivateKeyword, K.ProtectedKeyword, K.AbstractKeyword, K.OverrideKeyword, K.DeclareKeyword,
+    K.AccessorKeyword]);
+}
 
 // Frame kinds: what an open bracket is.
 const BLOCK = 0;

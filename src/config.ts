@@ -2,7 +2,7 @@
 // published JSON Schema (schema/config.schema.json). Every error names the file, the line, the key and what was expected.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { Environment, Severity } from './types.js';
 import configSchema from '../schema/config.schema.json' with { type: 'json' };
@@ -10,6 +10,9 @@ import { validateCustomRules, type CustomRuleConfig } from './custom-rules.js';
 import { credentialRules } from '../detectors/credentials/index.js';
 import { redact } from './secrets.js';
 import { shannonEntropy } from './text.js';
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 export interface Config {
   environments: Record<string, Environment>;
@@ -36,15 +39,12 @@ export function defaultConfig(): Config {
   };
 }
 
-/** A usage or configuration error: the CLI prints its message and exits 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 const CONFIG_NAMES = ['.blastradius.yml', '.blastradius.yaml', '.blastradius.json'];
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(configSchema);
+// Compiled on the first config file, not at start-up (most runs have none).
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema));
 
 /** Loads the explicit file, or the first config file found at the scan root, or the defaults. */
 export function loadConfig(root: string, explicit?: string): Config {
@@ -75,6 +75,7 @@ export function parseConfig(text: string, shown: string): Config {
   } catch (e) {
     throw new UsageError(`${shown}:1: cannot use this configuration: ${(e as Error).message}`);
   }
+  const validate = validator();
   if (!validate(data)) {
     const err = pickError(validate.errors ?? []);
     const pathParts = err.instancePath.split('/').slice(1).map(decodePointer);

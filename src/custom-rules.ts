@@ -1,7 +1,7 @@
 // Custom credential rules from the config file (`customRules`). Each becomes a CredentialRule placed before the
 // generic rules. The regex is compiled and checked for catastrophic backtracking (recheck) when the config is loaded:
 // a config file can come from the repository being scanned, so an unsafe pattern is refused, not run.
-import { checkSync } from 'recheck';
+import { recheckSync } from './lazy-deps.js';
 import type { CredentialRule, Severity } from './types.js';
 import { shannonEntropy } from './text.js';
 
@@ -55,7 +55,7 @@ function computeRegexProblem(regex: string): string | undefined {
   }
   if (source.length === 0) return 'invalid regular expression: empty pattern';
   if (new RegExp(source, flags).test('')) return 'the regular expression matches the empty string; it must match the secret';
-  const diag = checkSync(source, flags, { timeout: 5000 });
+  const diag = recheckSync()(source, flags, { timeout: 5000 });
   if (diag.status === 'vulnerable')
     return `unsafe regular expression: it can backtrack catastrophically (${diag.complexity.summary} time on crafted input); remove nested or overlapping repetition such as (a+)+ or (a|a)*`;
   if (diag.status === 'unknown')

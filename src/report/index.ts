@@ -10,8 +10,9 @@ import { renderDot } from './dot.js';
 import { renderHtml } from './html.js';
 import { escapeJsonText } from './safe-text.js';
 
-export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'html', 'dot'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
+
+export { FORMATS, type Format } from './formats.js';
 
 /** The whole report as one string. */
 export async function render(result: ScanResult, format: Format, opts: { color: boolean; width?: number }): Promise<string> {

@@ -2,9 +2,7 @@
 import type { DetectorMeta, Category, Confidence } from '../types.js';
 import { builtInDetectors } from '../scan.js';
 
-import pkg from '../../package.json' with { type: 'json' };
-
-export const TOOL = { name: 'blastradius', version: pkg.version, informationUri: 'https://github.com/blastradius/blastradius' };
+export { TOOL } from './tool.js';
 
 export interface CatalogEntry {
   kind: 'credential' | 'finding' | 'scope' | 'inventory';
