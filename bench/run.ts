@@ -4,9 +4,11 @@
 //   npm run bench                              # corpora 2k and 20k, history, every peer installed
 //   npm run bench -- --sizes 2k,20k,100k       # choose corpora (`--sizes none` for none)
 //   npm run bench -- node_modules ~/src/app    # also scan real trees
+//   npm run bench -- --tree ~/src/medusa       # real-repository mode: start-up, then that tree against every peer
+//                                              # on PATH (no corpus, no history unless --sizes / --history say so)
 //   options: --runs N (3)  --peers ripgrep,gitleaks,trufflehog,secretlint|none  --timeout SECONDS (900 a run)
 //            --repeat-limit SECONDS (120: a tool slower than this on one run is not run again)  --no-build
-//            --no-history  --commits N (5000)  --seed N  --output FILE (bench/results.json)
+//            --no-history  --history  --commits N (5000)  --seed N  --output FILE (bench/results.json)
 //
 // Each tree is read once untimed (page cache warm), then every tool runs --runs times and the median is reported.
 import { execFileSync } from 'node:child_process';
@@ -32,6 +34,8 @@ interface Options {
   commits: number;
   seed: number;
   output: string;
+  /** --tree: real repositories, each against every peer. */
+  trees: string[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -47,6 +51,7 @@ function parseArgs(argv: string[]): Options {
     commits: 5_000,
     seed: DEFAULT_SEED,
     output: join(ROOT, 'bench', 'results.json'),
+    trees: [],
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i];
@@ -65,11 +70,19 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--repeat-limit') o.repeatLimitMs = Number(value(++i, a)) * 1000;
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-history') o.history = false;
+    else if (a === '--history') o.history = true;
+    else if (a === '--tree') o.trees.push(resolve(value(++i, a)));
     else if (a === '--commits') o.commits = Math.max(2, Number(value(++i, a)));
     else if (a === '--seed') o.seed = Number(value(++i, a));
     else if (a === '--output') o.output = resolve(value(++i, a));
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else o.paths.push(resolve(a));
+  }
+  // Real-repository mode: the trees (and start-up) only, unless corpora or history are asked for too.
+  if (o.trees.length) {
+    if (!argv.includes('--sizes')) o.sizes = [];
+    if (!argv.includes('--history')) o.history = false;
+    o.paths.push(...o.trees);
   }
   return o;
 }
@@ -91,9 +104,16 @@ interface Target {
 /** Each tool's last corpus result, to skip a corpus it would not finish within the timeout. */
 const lastCorpus = new Map<string, { target: string; bytes: number; wallMs?: number; timedOut: boolean }>();
 
-/** Runs one tool `runs` times over the target (fewer when one run is slower than the repeat limit). */
-async function runTool(tool: Tool, t: Target, o: Options, scratch: string): Promise<ToolResult> {
-  const base = { tool: tool.name, ours: tool.ours, load1: [] as number[], samples: [] as Sample[] };
+/** A tool's runs over one target so far; `result` is set once it is done (absent, skipped, failed or every run made). */
+interface Progress {
+  tool: Tool;
+  base: Pick<ToolResult, 'tool' | 'ours' | 'load1' | 'samples'>;
+  stats: NonNullable<ScanReport['stats']>[];
+  result?: ToolResult;
+}
+
+/** Whether a tool runs at all on this target: absent, or projected past the timeout from the previous corpus. */
+function precheck(tool: Tool, t: Target, o: Options, base: Progress['base']): ToolResult | undefined {
   if (tool.absent) return { ...base, status: 'absent', detail: tool.absent };
   const prior = t.kind === 'corpus' ? lastCorpus.get(tool.name) : undefined;
   if (prior && t.bytes !== undefined) {
@@ -102,29 +122,36 @@ async function runTool(tool: Tool, t: Target, o: Options, scratch: string): Prom
     if (projected !== undefined && projected > o.timeoutMs)
       return { ...base, status: 'skipped', detail: `projected ${(projected / 1000).toFixed(0)} s from ${prior.target}, over the ${o.timeoutMs / 1000} s timeout` };
   }
-  const r = await runRepeated(tool, t, o, scratch, base);
-  if (t.kind === 'corpus' && t.bytes !== undefined) lastCorpus.set(tool.name, { target: t.name, bytes: t.bytes, wallMs: r.wallMs, timedOut: r.status === 'timeout' });
-  return r;
+  return undefined;
 }
 
-async function runRepeated(tool: Tool, t: Target, o: Options, scratch: string, base: Pick<ToolResult, 'tool' | 'ours' | 'load1' | 'samples'>): Promise<ToolResult> {
-  const stats: NonNullable<ScanReport['stats']>[] = [];
-  for (let i = 0; i < o.runs; i++) {
-    const out = join(scratch, `run-${i}.out`);
-    base.load1.push(+loadavg()[0]!.toFixed(2));
-    const s = await measure({ ...tool.command(t.dir, out), env: t.env }, o.timeoutMs);
-    base.samples.push(s);
-    const report = tool.ours && s.ok ? readReport(out) : undefined;
-    rmSync(out, { force: true });
-    if (!s.ok) {
-      const why = s.timedOut ? `timed out after ${o.timeoutMs / 1000} s` : `exit ${s.exitCode}: ${s.stderrTail.split('\n').slice(-3).join(' | ')}`;
-      return { ...base, status: s.timedOut ? 'timeout' : 'failed', detail: why };
-    }
-    if (tool.ours && !report) return { ...base, status: 'failed', detail: 'exited 0 but wrote no JSON report' };
-    if (report?.stats) stats.push(report.stats);
-    console.log(`    ${tool.name} run ${i + 1}: ${(s.wallMs / 1000).toFixed(2)} s`);
-    if (s.wallMs > o.repeatLimitMs) break;
+/** One run of one tool; a failure, or a run slower than the repeat limit, ends that tool's runs. */
+async function runOnce(p: Progress, t: Target, o: Options, scratch: string, i: number): Promise<void> {
+  const { tool, base } = p;
+  const out = join(scratch, `run-${i}.out`);
+  base.load1.push(+loadavg()[0]!.toFixed(2));
+  const s = await measure({ ...tool.command(t.dir, out), env: t.env }, o.timeoutMs);
+  base.samples.push(s);
+  const report = tool.ours && s.ok ? readReport(out) : undefined;
+  rmSync(out, { force: true });
+  rmSync(`${out}.json`, { force: true });
+  rmSync(`${out}.ds`, { recursive: true, force: true });
+  if (!s.ok) {
+    const why = s.timedOut ? `timed out after ${o.timeoutMs / 1000} s` : `exit ${s.exitCode}: ${s.stderrTail.split('\n').slice(-3).join(' | ')}`;
+    p.result = { ...base, status: s.timedOut ? 'timeout' : 'failed', detail: why };
+    return;
   }
+  if (tool.ours && !report) {
+    p.result = { ...base, status: 'failed', detail: 'exited 0 but wrote no JSON report' };
+    return;
+  }
+  if (report?.stats) p.stats.push(report.stats);
+  console.log(`    ${tool.name} run ${i + 1}: ${(s.wallMs / 1000).toFixed(2)} s, CPU ${(((s.userMs ?? 0) + (s.sysMs ?? 0)) / 1000).toFixed(2)} s`);
+  if (s.wallMs > o.repeatLimitMs || base.samples.length >= o.runs) p.result = summarise(p);
+}
+
+/** Medians over a tool's runs. */
+function summarise({ base, stats }: Progress): ToolResult {
   const r: ToolResult = {
     ...base,
     status: 'ok',
@@ -142,6 +169,23 @@ async function runRepeated(tool: Tool, t: Target, o: Options, scratch: string, b
     }
   }
   return r;
+}
+
+/**
+ * Every tool `runs` times over the target, interleaved (run 1 of each tool, then run 2 of each, …), so a burst of
+ * load from elsewhere falls on every tool alike instead of on one tool's runs.
+ */
+async function runTools(t: Target, o: Options, scratch: string): Promise<ToolResult[]> {
+  const progress: Progress[] = t.tools.map((tool) => {
+    const base = { tool: tool.name, ours: tool.ours, load1: [] as number[], samples: [] as Sample[] };
+    return { tool, base, stats: [], result: precheck(tool, t, o, base) };
+  });
+  for (let i = 0; i < o.runs; i++) for (const p of progress) if (!p.result) await runOnce(p, t, o, scratch, i);
+  const results = progress.map((p) => p.result ?? summarise(p));
+  if (t.kind === 'corpus' && t.bytes !== undefined)
+    for (const r of results)
+      if (r.status === 'ok' || r.status === 'timeout') lastCorpus.set(r.tool, { target: t.name, bytes: t.bytes, wallMs: r.wallMs, timedOut: r.status === 'timeout' });
+  return results;
 }
 
 /** One untimed pass so every tool finds the tree in the page cache; blastradius's report also gives recall. */
@@ -166,8 +210,7 @@ async function runTarget(t: Target, o: Options, scratch: string): Promise<Target
     t.files = report?.stats?.files;
     t.bytes = report?.stats?.bytes;
   }
-  const results: ToolResult[] = [];
-  for (const tool of t.tools) results.push(await runTool(tool, t, o, scratch));
+  const results = await runTools(t, o, scratch);
   if (t.kind === 'history') {
     // MB/s over the patch text every history scanner has to read: git log -p's output.
     const bytes = results.find((r) => r.tool === 'git log -p' && r.status === 'ok')?.samples[0]?.stdoutBytes;
@@ -185,6 +228,20 @@ async function runTarget(t: Target, o: Options, scratch: string): Promise<Target
   }
   if (ours) ours.findings = t.recall?.(report);
   return { name: t.name, kind: t.kind, dir: t.dir, files: t.files, bytes: t.bytes, basis: t.basis, results };
+}
+
+/** Start-up: `--version`, `--help` and a scan of the smallest fixture, as a pre-commit hook would run them. */
+function startupTarget(ours: Tool): Target {
+  const cli = ours.bin!;
+  const run = (name: string, args: string[]): Tool => ({ name, bin: cli, version: ours.version, command: () => ({ cmd: process.execPath, args: [cli, ...args] }) });
+  const dir = join(ROOT, 'fixtures', 'railway-incident');
+  return {
+    name: 'startup',
+    kind: 'startup',
+    dir,
+    env: process.env,
+    tools: [run('--version', ['--version']), run('--help', ['--help']), { ...blastradius([], 'scan railway-incident'), ours: false }],
+  };
 }
 
 function machine(): Record<string, unknown> {
@@ -243,6 +300,7 @@ async function main(): Promise<void> {
       recall: (r) => recall(r, keys, (l) => `${l.path}:${l.startLine}`),
     });
   }
+  if (!ours.absent) targets.push(startupTarget(ours));
   for (const p of o.paths) targets.push({ name: basename(p) || p, kind: 'path', dir: p, env: process.env, tools: [ours, ...peers] });
   if (withHistory) {
     const h = await ensureHistoryRepo(o.commits, o.seed);
