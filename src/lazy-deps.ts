@@ -1,16 +1,31 @@
 // Heavy dependencies that most runs never use, loaded synchronously on first use instead of at start-up: the
-// TypeScript compiler (ts-morph's bundled `ts`, for JS/TS token scans) and recheck (the ReDoS checker, for custom
-// rules). The CLI bundle (scripts/build-cli.mjs) leaves them in node_modules; the Action bundle, which has no
-// node_modules, rewrites `load(` to a bundled `require(` (scripts/build-action.mjs).
+// TypeScript compiler (ts-morph's copy, for JS/TS token scans) and recheck (the ReDoS checker, for custom rules).
+// The CLI bundle (scripts/build-cli.mjs) leaves them in node_modules; the Action bundle, which has no node_modules,
+// rewrites `load('…')` to a bundled `require('…')` (scripts/build-action.mjs).
 import { createRequire } from 'node:module';
+import { compilerPath, preloadCompiler } from './typescript-cache.js';
+
+type TypeScript = typeof import('ts-morph').ts;
 
 const load = createRequire(import.meta.url);
 
-let tsMorph: typeof import('ts-morph') | undefined;
+let ts: TypeScript | undefined;
 let recheck: typeof import('recheck') | undefined;
 
-export function typescript(): typeof import('ts-morph').ts {
-  return (tsMorph ??= load('ts-morph') as typeof import('ts-morph')).ts;
+/** The compiler alone (the rest of ts-morph is not needed for a token scan), from its code cache when there is one. */
+function compilerAlone(): TypeScript | undefined {
+  let path: string;
+  try {
+    path = compilerPath(load);
+  } catch {
+    return undefined; // bundled (the Action): no node_modules to resolve from
+  }
+  preloadCompiler(path, import.meta.url);
+  return load(path) as TypeScript;
+}
+
+export function typescript(): TypeScript {
+  return (ts ??= compilerAlone() ?? (load('ts-morph') as typeof import('ts-morph')).ts);
 }
 
 export function recheckSync(): typeof import('recheck').checkSync {
