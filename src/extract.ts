@@ -3,6 +3,7 @@ import type { Confidence, Credential, CredentialRule, Environment, Location, Mat
 import { assignmentsOf, type Assignment } from './assignments.js';
 import { LineIndex, isPlaceholder, shannonEntropy } from './text.js';
 import { SecretVault, fingerprintSecret, redact } from './secrets.js';
+import { KeywordPrefilter } from './prefilter.js';
 
 export interface RawFinding {
   rule: CredentialRule;
@@ -14,167 +15,24 @@ export interface RawFinding {
   location: Location;
 }
 
-/**
- * A case-insensitive (ASCII folding, as a non-unicode `/i` RegExp does) multi-literal matcher: an Aho-Corasick
- * automaton compiled to a dense transition table, so finding every keyword in a file is one pass over its characters.
- */
-class KeywordMatcher {
-  readonly #classOf = new Uint8Array(128);
-  readonly #delta: Int32Array;
-  /** The keyword ids that end at a state (own and via failure links); #outOf maps a state to 1 + its index, or 0. */
-  readonly #out: number[][];
-  readonly #outOf: Int32Array;
-  readonly #stamp: Uint32Array;
-  #generation = 0;
-
-  constructor(readonly keywords: readonly string[]) {
-    // Character classes: one per distinct (lower-cased) keyword character, 0 for everything else.
-    let classes = 1;
-    for (const k of keywords)
-      for (let i = 0; i < k.length; i++) {
-        const c = k.charCodeAt(i);
-        if (c >= 128) throw new Error(`keyword ${JSON.stringify(k)} is not ASCII`);
-        if (this.#classOf[c] === 0) {
-          const cls = classes++;
-          this.#classOf[c] = cls;
-          const lower = String.fromCharCode(c).toLowerCase().charCodeAt(0);
-          const upper = String.fromCharCode(c).toUpperCase().charCodeAt(0);
-          if (lower < 128) this.#classOf[lower] = cls;
-          if (upper < 128) this.#classOf[upper] = cls;
-        }
-      }
-    if (classes > 255) throw new Error('too many keyword characters');
-    // The trie.
-    const next: Array<Map<number, number>> = [new Map()];
-    const outs: Array<number[] | undefined> = [undefined];
-    keywords.forEach((k, id) => {
-      let s = 0;
-      for (let i = 0; i < k.length; i++) {
-        const cls = this.#classOf[k.charCodeAt(i)]!;
-        let t = next[s]!.get(cls);
-        if (t === undefined) {
-          t = next.length;
-          next.push(new Map());
-          outs.push(undefined);
-          next[s]!.set(cls, t);
-        }
-        s = t;
-      }
-      (outs[s] ??= []).push(id);
-    });
-    // Failure links breadth-first, folded into a full transition table.
-    const n = next.length;
-    const delta = new Int32Array(n * classes);
-    const fail = new Int32Array(n);
-    const queue: number[] = [];
-    for (let cls = 1; cls < classes; cls++) {
-      const t = next[0]!.get(cls);
-      if (t !== undefined) {
-        delta[cls] = t;
-        queue.push(t);
-      }
-    }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const s = queue[qi]!;
-      const f = fail[s]!;
-      if (outs[f]) outs[s] = [...(outs[s] ?? []), ...outs[f]!];
-      for (let cls = 0; cls < classes; cls++) {
-        const t = next[s]!.get(cls);
-        if (t !== undefined) {
-          fail[t] = delta[f * classes + cls]!;
-          delta[s * classes + cls] = t;
-          queue.push(t);
-        } else delta[s * classes + cls] = delta[f * classes + cls]!;
-      }
-    }
-    // Premultiplied: a state is stored as its row offset, so a step is one load.
-    for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! * classes;
-    this.#delta = delta;
-    this.#out = [];
-    this.#outOf = new Int32Array(n * classes);
-    for (let st = 0; st < n; st++)
-      if (outs[st]) {
-        this.#out.push(outs[st]!);
-        this.#outOf[st * classes] = this.#out.length;
-      }
-    this.#stamp = new Uint32Array(this.#out.length + 1);
-  }
-
-  /** Calls `hit` once for each distinct keyword id found in the text. */
-  scan(text: string, hit: (id: number) => void): void {
-    const gen = ++this.#generation;
-    if (gen === 0xffffffff) {
-      this.#stamp.fill(0);
-      this.#generation = 0;
-      return this.scan(text, hit);
-    }
-    const classOf = this.#classOf;
-    const delta = this.#delta;
-    const outOf = this.#outOf;
-    const stamp = this.#stamp;
-    let s = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
-      const c = text.charCodeAt(i);
-      s = delta[s + (c < 128 ? classOf[c]! : 0)]!;
-      const o = outOf[s]!;
-      if (o !== 0 && stamp[o] !== gen) {
-        stamp[o] = gen;
-        for (const id of this.#out[o - 1]!) hit(id);
-      }
-    }
-  }
-}
-
 /** Compiled once per rule set: the keyword prefilter and each rule's global, index-reporting regex. */
 export class RuleEngine {
-  readonly #matcher: KeywordMatcher | undefined;
-  /** Per keyword id: the indexes (in rule-set order) of the rules it selects. */
-  readonly #rulesOfKeyword: number[][] = [];
-  readonly #always: number[] = [];
-  readonly #compiled: RegExp[] = [];
+  readonly #prefilter: KeywordPrefilter;
+  readonly #compiled: RegExp[];
 
   constructor(readonly rules: readonly CredentialRule[]) {
-    const ids = new Map<string, number>();
-    rules.forEach((rule, index) => {
-      this.#compiled.push(new RegExp(rule.pattern.source, uniqueFlags(rule.pattern.flags + 'gd')));
-      if (rule.keywords.length === 0) {
-        this.#always.push(index);
-        return;
-      }
-      for (const kw of rule.keywords) {
-        const k = kw.toLowerCase();
-        let id = ids.get(k);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(k, id);
-          this.#rulesOfKeyword.push([]);
-        }
-        const list = this.#rulesOfKeyword[id]!;
-        if (list[list.length - 1] !== index) list.push(index);
-      }
-    });
-    this.#matcher = ids.size ? new KeywordMatcher([...ids.keys()]) : undefined;
+    this.#prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
+    this.#compiled = rules.map((rule) => new RegExp(rule.pattern.source, uniqueFlags(rule.pattern.flags + 'gd')));
   }
 
   /** The rules whose keywords occur in the text, ASCII case-insensitively (plus keyword-less rules), in rule-set order. */
   candidates(text: string): CredentialRule[] {
-    return this.#candidateIndexes(text).map((i) => this.rules[i]!);
-  }
-
-  #candidateIndexes(text: string): number[] {
-    const hit = new Uint8Array(this.rules.length);
-    for (const i of this.#always) hit[i] = 1;
-    this.#matcher?.scan(text, (id) => {
-      for (const i of this.#rulesOfKeyword[id]!) hit[i] = 1;
-    });
-    const out: number[] = [];
-    for (let i = 0; i < hit.length; i++) if (hit[i]) out.push(i);
-    return out;
+    return this.#prefilter.selected(text).map((i) => this.rules[i]!);
   }
 
   /** Every credential candidate in one file. Overlapping matches keep the first rule in rule-set order. */
   scanFile(file: SourceFile): RawFinding[] {
-    const candidates = this.#candidateIndexes(file.text);
+    const candidates = this.#prefilter.selected(file.text);
     if (candidates.length === 0) return [];
     // Line index and bindings are built on first use: most files have keyword hits, many have no match.
     let lineIndex: LineIndex | undefined;
