@@ -65,3 +65,30 @@ export function keyValueAssignments(text: string): Assignment[] {
   return out;
 }
 
+const LINE_SCAN_MAX = 4096;
+
+/**
+ * The bindings that can hold the text at offset `at`, when they can be found without reading the whole file: for
+ * files read by the key/value scan, those of the line holding `at`. A KV_RE match contains a line break only as its
+ * first character, so no whole-text match runs into that line from an earlier one, and a scan started at the line
+ * break before it (on the whole text, so `^` keeps its meaning) finds exactly the whole-text scan's matches there.
+ * Undefined for env and TS/JS files, whose bindings need the whole file (assignmentsOf), and for lines longer than
+ * LINE_SCAN_MAX (minified files: a scan per match would cost more than one of the whole file).
+ */
+export function lineAssignments(file: SourceFile, at: number): Assignment[] | undefined {
+  if (file.kind === 'env' || isScriptFile(file.path)) return undefined;
+  const text = file.text;
+  const from = Math.max(0, text.lastIndexOf('\n', at - 1));
+  let to = text.indexOf('\n', at);
+  if (to === -1) to = text.length;
+  if (to - from > LINE_SCAN_MAX) return undefined;
+  const out: Assignment[] = [];
+  KV_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = KV_RE.exec(text)) && m.index < to) {
+    const value = m[3] ?? m[4];
+    if (!value) continue;
+    out.push({ name: m[1]!, value, index: m.index + m[0].lastIndexOf(value) });
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 // Stage 2: credential rules over every file, with a keyword prefilter, then grouping by value into credentials.
 import type { Confidence, Credential, CredentialRule, Environment, Location, MatchContext, SourceFile } from './types.js';
-import { assignmentsOf, type Assignment } from './assignments.js';
+import { assignmentsOf, lineAssignments, type Assignment } from './assignments.js';
 import { LineIndex, isPlaceholder, shannonEntropy } from './text.js';
 import { SecretVault, fingerprintSecret, redact } from './secrets.js';
 import { KeywordPrefilter } from './prefilter.js';
@@ -38,7 +38,8 @@ export class RuleEngine {
     let lineIndex: LineIndex | undefined;
     let bindings: Assignment[] | undefined;
     const lines = () => (lineIndex ??= new LineIndex(file.text));
-    const assignments = () => (bindings ??= sortByIndex(assignmentsOf(file)));
+    // Key/value files: only the match's line is scanned for bindings (lineAssignments); others: the whole file, once.
+    const assignments = (at: number) => lineAssignments(file, at) ?? (bindings ??= sortByIndex(assignmentsOf(file)));
     const taken: Array<[number, number]> = [];
     const out: RawFinding[] = [];
     for (const index of candidates) {
@@ -72,7 +73,7 @@ export class RuleEngine {
     start: number,
     file: SourceFile,
     lines: () => LineIndex,
-    assignments: () => Assignment[],
+    assignments: (at: number) => Assignment[],
   ): RawFinding | undefined {
     if (isPlaceholder(value)) return undefined;
     const index = lines();
@@ -88,7 +89,7 @@ export class RuleEngine {
       line,
       get variable() {
         if (!known) {
-          variable = enclosingAssignment(assignments(), start, value.length)?.name ?? variableOnLine(line, pos.column);
+          variable = enclosingAssignment(assignments(start), start, value.length)?.name ?? variableOnLine(line, pos.column);
           known = true;
         }
         return variable;
