@@ -76,9 +76,11 @@ export class RuleEngine {
     assignments: (at: number) => Assignment[],
   ): RawFinding | undefined {
     if (isPlaceholder(value)) return undefined;
-    const index = lines();
-    const pos = index.position(start);
-    const line = index.line(pos.line);
+    // Position and line on first use as well: most candidates are rejected on their value alone.
+    let pos: { line: number; column: number } | undefined;
+    let line: string | undefined;
+    const position = () => (pos ??= lines().position(start));
+    const lineText = () => (line ??= lines().line(position().line));
     // The variable needs the file's bindings (for TS/JS a parse): worked out only when a rule asks for it, so values
     // that a rule rejects on their own never cost a parse.
     let variable: string | undefined;
@@ -86,27 +88,30 @@ export class RuleEngine {
     let window: string | undefined;
     const ctx: MatchContext = {
       file,
-      line,
+      get line() {
+        return lineText();
+      },
       get variable() {
         if (!known) {
-          variable = enclosingAssignment(assignments(start), start, value.length)?.name ?? variableOnLine(line, pos.column);
+          variable = enclosingAssignment(assignments(start), start, value.length)?.name ?? variableOnLine(lineText(), position().column);
           known = true;
         }
         return variable;
       },
       get window() {
-        return (window ??= index.window(pos.line, 4, 4));
+        return (window ??= lines().window(position().line, 4, 4));
       },
     };
     if (rule.validate && !rule.validate(value, ctx)) return undefined;
     variable = ctx.variable;
     const extra = rule.classify?.(value, ctx) ?? {};
+    const { line: startLine, column } = position();
     const location: Location = {
       path: file.path,
-      startLine: pos.line,
-      startColumn: pos.column,
-      endLine: pos.line,
-      endColumn: pos.column + value.length,
+      startLine,
+      startColumn: column,
+      endLine: startLine,
+      endColumn: column + value.length,
       variable,
       environment: file.environment.environment,
       gitStatus: file.gitStatus,
