@@ -2,7 +2,7 @@
 import type { FindingRule } from '../../src/detector-api.js';
 import type { Severity } from '../../src/types.js';
 import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
-import { credentialLocations, deletesIn, environmentsOf, wideDestructive } from './shared.js';
+import { credentialLocations, deletesIn, environmentsOf, exampleOrLocal, wideDestructive } from './shared.js';
 
 const rule: FindingRule = {
   meta: {
@@ -30,11 +30,13 @@ const rule: FindingRule = {
             ? 'medium'
             : 'medium';
       const inHistoryOnly = committed.every((l) => l.commit && l.commit.atHead === false);
+      // Documentation, example files and local databases hold examples: reported, at low confidence, never as reach.
+      const example = exampleOrLocal(c, graph);
       return [
         {
-          severity: c.type.includes('publishable') || c.type === 'key-id' ? 'low' : severity,
-          confidence: c.confidence,
-          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; reach: ${reachLabel(c)}.`,
+          severity: example || c.type.includes('publishable') || c.type === 'key-id' ? 'low' : severity,
+          confidence: example ? 'low' : c.confidence,
+          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; ${example ? `${example}` : `reach: ${reachLabel(c)}`}.`,
           locations: credentialLocations(c),
           credentialFingerprints: [c.fingerprint],
           resourceIds: [],
@@ -45,6 +47,12 @@ const rule: FindingRule = {
     }),
   examples: [
     { name: 'GitHub token in a script', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=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\n' }, fires: true },
+    {
+      name: 'local development database in an example env file',
+      repo: { 'backend/.env.template': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/medusa\n' },
+      fires: true,
+      mentions: 'a local database (localhost)',
+    },
     { name: 'placeholder', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=<your-token>\n' }, fires: false },
   ],
 };

@@ -2,10 +2,11 @@
 import ignore from 'ignore';
 import type { FindingDraft } from '../../src/detector-api.js';
 import type { BlastGraph } from '../../src/graph.js';
-import { resourcesOfType, type AgentAttrs, type WorkflowJobAttrs } from '../../src/resources.js';
+import { resourcesOfType, type AgentAttrs, type DatabaseAttrs, type WorkflowJobAttrs } from '../../src/resources.js';
+import { isLoopbackHost } from '../../src/platform-hosts.js';
 import type { ChainStep, Confidence, Credential, Environment, Finding, Location, Resource, Severity, VariableUse } from '../../src/types.js';
 import { credentialChain, resourceLabel } from '../../src/chain.js';
-import { environmentOfName } from '../../src/classify.js';
+import { environmentOfName, exampleFileReason, testPathReason } from '../../src/classify.js';
 import { uniqueEnvironments } from '../../src/extract.js';
 import { pushTo } from '../../src/text.js';
 
@@ -35,6 +36,20 @@ export function wideDestructive(c: Credential): boolean {
 
 export function environmentsOf(c: Credential, graph: BlastGraph): Environment[] {
   return uniqueEnvironments([...c.environments, ...graph.deletable(c).map((r) => r.resource.environment)]);
+}
+
+/**
+ * Why a credential is an example rather than a deployment, when it is one: every working-tree location is in
+ * documentation or an example/template file, or it connects to a database on this machine or beside it.
+ */
+export function exampleOrLocal(c: Credential, graph: BlastGraph): string | undefined {
+  const host = c.attributes.host;
+  const db = host ? graph.resource(`url:database/${host}`) : undefined;
+  if (host && (isLoopbackHost(host) || (db?.attributes as DatabaseAttrs | undefined)?.local)) return `a local database (${host})`;
+  const live = c.locations.filter((l) => !l.commit);
+  const reasons = live.map((l) => exampleFileReason(l.path));
+  if (live.length && reasons.every((r) => r)) return `${reasons[0]}: an example value until shown otherwise`;
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -87,18 +102,14 @@ export function byEnvironment(env: Environment, prod: Severity, other: Severity)
 // ---------------------------------------------------------------------------------------------------------------
 // Paths
 
-/** Example/template files hold placeholders by convention. */
-export const TEMPLATE_FILE = /(?:^|[./_-])(?:example|sample|template|dist|defaults?)(?:\.[^/]*)?$/i;
+export { TEMPLATE_FILE } from '../../src/classify.js';
 
 /** Paths meant for tests, fixtures, documentation and examples: not where production credentials belong. */
 export function nonProductionPath(path: string): string | undefined {
   const p = path.toLowerCase();
   const base = p.slice(p.lastIndexOf('/') + 1);
-  if (/(?:^|\/)(?:tests?|__tests__|specs?|e2e|cypress|playwright)\//.test(p)) return 'test code';
-  if (/\.(?:test|spec)\.[a-z0-9]+$/.test(base)) return 'test code';
-  if (/(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__|seeds?)\//.test(p)) return 'fixtures';
-  if (/(?:^|\/)(?:docs?|documentation|examples?|samples?|tutorials?)\//.test(p)) return 'documentation/examples';
-  if (/\.(?:md|mdx|rst|adoc|txt|ipynb)$/.test(base)) return 'documentation';
+  const other = testPathReason(p) ?? exampleFileReason(p);
+  if (other) return other.startsWith('example file') ? undefined : other;
   if (/^\.env\.(?:dev|development|local|test|testing|ci)(?:\.local)?$/.test(base)) return `${base} (a development/test env file)`;
   return undefined;
 }
@@ -127,6 +138,12 @@ export function jobEnvironment(job: Resource): Environment {
   const a = jobAttrs(job);
   const declared = a.deployEnvironment ? environmentOfName(a.deployEnvironment) : 'unknown';
   return declared !== 'unknown' ? declared : job.environment;
+}
+
+/** Why the job is in its environment, for chains. */
+export function jobEnvironmentReason(job: Resource): string {
+  const a = jobAttrs(job);
+  return a.deployEnvironment ? `environment: ${a.deployEnvironment}` : (a.environmentReason ?? 'its names');
 }
 
 /** Secrets of the job that belong to production: by the job's environment or the secret's own name. */

@@ -1,0 +1,36 @@
+// One problem, one finding: findings of different rules that describe the same credential with the same fix (take it
+// out of the checkout and rotate it) become one, whose chain keeps what the others added.
+import { SEVERITIES, type Finding } from './types.js';
+
+/**
+ * Rules whose findings about one credential share a fix, most specific first: the survivor is the most severe, ties
+ * going to the earlier rule. A hard-coded credential an agent can read is one problem, not two at one line.
+ */
+const SAME_FIX = ['agent-can-read-destructive-credential', 'hardcoded-credential', 'agent-can-read-secret-file'];
+
+export function consolidateFindings(list: Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of list) {
+    if (!SAME_FIX.includes(f.ruleId) || !f.credentialFingerprints.length) continue;
+    const key = [...f.credentialFingerprints].sort().join(',');
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  const dropped = new Set<Finding>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [keep, ...rest] = [...group].sort(
+      (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || SAME_FIX.indexOf(a.ruleId) - SAME_FIX.indexOf(b.ruleId),
+    );
+    for (const other of rest) {
+      dropped.add(other);
+      for (const l of other.locations)
+        if (!keep!.locations.some((k) => k.path === l.path && k.startLine === l.startLine)) keep!.locations.push(l);
+      const labels = new Set(keep!.chain.map((s) => s.label));
+      for (const s of other.chain) if (!labels.has(s.label)) keep!.chain.push(s);
+      keep!.chain.push({ kind: 'fact', label: `also ${other.ruleId}: ${other.title.toLowerCase()}` });
+    }
+  }
+  return dropped.size ? list.filter((f) => !dropped.has(f)) : list;
+}
