@@ -63,6 +63,11 @@ export function inferCredentialEnvironments(credentials: Credential[], files: re
     }
     c.environments = uniqueEnvironments(c.locations.map((l) => l.environment));
   }
+  // Resources keep the environment their parser gave them; where it is the file's, the file's signal is the reason.
+  for (const r of resources) {
+    const hint = byPath.get(r.location.path)?.environment;
+    if (!r.location.environmentReason && hint && hint.environment === r.environment && r.environment !== 'unknown') r.location.environmentReason = hint.reason;
+  }
 }
 
 /** The reason a credential is production, for its chain: the first production location's signal. */

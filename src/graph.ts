@@ -163,8 +163,9 @@ export class BlastGraph {
     if (same) return { shared: true, why: `its backups (${same.name}) are written to the same volume` };
     // Known only from its host: the platform's own backups, which the provider documents as deleted with it.
     const db = resource.attributes as DatabaseAttrs;
-    if (db.platformBackups && db.platformBackupsDieWithIt)
-      return { shared: true, why: `its backups are ${db.platformBackups} (${db.platform} host, no off-platform copy in the repository)` };
+    const platform = resource.type === 'database' && !db.local ? (db.hosts ?? []).map(platformOfHost).find(Boolean) : undefined;
+    if (platform?.backupsDieWithIt && !backups.length)
+      return { shared: true, why: `its backups are ${platform.backups} (${platform.name} host, no off-platform copy in the repository)` };
     return { shared: false, why: backups.length ? 'backups exist' : 'no backups declared' };
   }
 
@@ -334,7 +335,7 @@ function implicitResources(credentials: readonly Credential[], resources: readon
       attributes: {
         engine: c.attributes.scheme,
         hosts: [host],
-        ...(platform ? { platform: platform.name, platformBackups: platform.backups, platformBackupsDieWithIt: platform.backupsDieWithIt } : {}),
+        ...(platform ? { platform: platform.provider } : {}),
         ...(local ? { local: true } : {}),
         ...(at.environmentReason ? { environmentReason: at.environmentReason } : {}),
       } satisfies DatabaseAttrs,

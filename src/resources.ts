@@ -16,9 +16,6 @@ export interface DatabaseAttrs {
   volume?: string;
   /** Host names or project refs that identify it in connection URLs. */
   hosts?: string[];
-  /** Known from its host (src/platform-hosts.ts): the platform's own backups, and whether they die with it. */
-  platformBackups?: string;
-  platformBackupsDieWithIt?: boolean;
   /** A database on this machine or beside it (loopback, CI service container, compose service): not deployed data. */
   local?: boolean;
   /** The signal that decided its environment. */

@@ -35,7 +35,8 @@ const rule: FindingRule = {
       return [
         {
           severity: example || c.type.includes('publishable') || c.type === 'key-id' ? 'low' : severity,
-          confidence: example ? 'low' : c.confidence,
+          // A key tied to its principal only on weak evidence keeps that doubt.
+          confidence: example || c.scope.evidence.some((e) => e.detail.startsWith('linked ') && e.confidence === 'low') ? 'low' : c.confidence,
           message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; ${example ? `${example}` : `reach: ${reachLabel(c)}`}.`,
           locations: credentialLocations(c),
           credentialFingerprints: [c.fingerprint],
@@ -49,7 +50,7 @@ const rule: FindingRule = {
     { name: 'GitHub token in a script', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=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\n' }, fires: true },
     {
       name: 'local development database in an example env file',
-      repo: { 'backend/.env.template': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/medusa\n' },
+      repo: { 'backend/.env.template': 'DATABASE_URL=postgres://medusa:Xq7vLm2pR8wz@localhost:5432/medusa\n' },
       fires: true,
       mentions: 'a local database (localhost)',
     },
