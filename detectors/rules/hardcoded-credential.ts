@@ -49,8 +49,8 @@ const rule: FindingRule = {
   examples: [
     { name: 'GitHub token in a script', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=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\n' }, fires: true },
     {
-      name: 'local development database in an example env file',
-      repo: { 'backend/.env.template': 'DATABASE_URL=postgres://medusa:Xq7vLm2pR8wz@localhost:5432/medusa\n' },
+      name: 'local development database in a committed config (low, not a reach)',
+      repo: { 'config/database.yml': 'development:\n  url: postgres://medusa:Xq7vLm2pR8wz@localhost:5432/medusa\n' },
       fires: true,
       mentions: 'a local database (localhost)',
     },
