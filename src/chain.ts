@@ -83,9 +83,9 @@ export function credentialChain(c: Credential, graph: BlastGraph, at: Location =
 }
 
 /** The signal that put a resource in its environment, when the inventory recorded it. */
-function resourceEnvironmentReason(r: Resource): string | undefined {
-  const a = r.attributes as { environmentReason?: string };
-  return a.environmentReason ?? (r.location.environmentReason || undefined);
+export function resourceEnvironmentReason(r: Resource): string | undefined {
+  const a = r.attributes as { environmentReason?: string; overlay?: string };
+  return a.environmentReason ?? r.location.environmentReason ?? (a.overlay ? `deployed by kustomize overlay ${a.overlay}` : undefined);
 }
 
 export function chainText(chain: readonly ChainStep[]): string {

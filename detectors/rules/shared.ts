@@ -5,7 +5,7 @@ import type { BlastGraph } from '../../src/graph.js';
 import { resourcesOfType, type AgentAttrs, type DatabaseAttrs, type WorkflowJobAttrs } from '../../src/resources.js';
 import { isLoopbackHost } from '../../src/platform-hosts.js';
 import type { ChainStep, Confidence, Credential, Environment, Finding, Location, Resource, Severity, VariableUse } from '../../src/types.js';
-import { credentialChain, resourceLabel } from '../../src/chain.js';
+import { credentialChain, resourceEnvironmentReason, resourceLabel } from '../../src/chain.js';
 import { environmentOfName, exampleFileReason, testPathReason } from '../../src/classify.js';
 import { uniqueEnvironments } from '../../src/extract.js';
 import { pushTo } from '../../src/text.js';
@@ -90,7 +90,11 @@ export function resourceDraft(r: Resource, message: string, facts: string[], opt
     credentialFingerprints: [],
     resourceIds: [r.id],
     environments: [r.environment],
-    chain: [{ kind: opts.kind ?? 'resource', label: opts.kind === 'workflow' || opts.kind === 'agent' ? r.name : resourceLabel(r), ref: r.id }, ...facts.map((label) => ({ kind: 'fact' as const, label }))],
+    chain: [
+      { kind: opts.kind ?? 'resource', label: opts.kind === 'workflow' || opts.kind === 'agent' ? r.name : resourceLabel(r), ref: r.id },
+      ...(r.environment === 'production' && opts.kind !== 'workflow' ? [{ kind: 'environment' as const, label: `production: ${resourceEnvironmentReason(r) ?? 'no recorded signal'}` }] : []),
+      ...facts.map((label) => ({ kind: 'fact' as const, label })),
+    ],
   };
 }
 
@@ -126,6 +130,15 @@ export function workflowJobs(resources: readonly Resource[]): Resource[] {
 /** Secrets a job references other than the automatic GITHUB_TOKEN. */
 export function jobSecrets(job: Resource): string[] {
   return (jobAttrs(job).secrets ?? []).filter((s) => s !== 'GITHUB_TOKEN' && s !== 'github_token');
+}
+
+/**
+ * Names of identifiers, not secrets (`VERCEL_ORG_ID`, `SUPABASE_PROJECT_ID`, `AWS_ACCOUNT_ID`, `GOOGLE_CLIENT_ID`): one
+ * id shared across environments is one organisation or project, not one credential serving them all.
+ */
+export function identifierName(name: string): boolean {
+  const n = name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return /(?:^|_)IDS?$|(?:^|_)(?:ACCOUNT|ORG|ORGANIZATION|PROJECT|TEAM|TENANT|ZONE)(?:_(?:NAME|REF|SLUG))?$/.test(n) && !/SECRET|TOKEN|PASSWORD|PASSWD|_KEY|^KEY/.test(n);
 }
 
 /** A secret whose name says it is for production (`PROD_DATABASE_URL`, `STRIPE_LIVE_KEY`). */
