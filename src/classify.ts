@@ -96,6 +96,8 @@ export const TEMPLATE_FILE = /(?:^|[./_-])(?:example|sample|template|dist|defaul
 export function exampleFileReason(path: string): string | undefined {
   const p = path.toLowerCase();
   const base = p.slice(p.lastIndexOf('/') + 1);
+  // CLAUDE.md and AGENTS.md are instructions an agent follows, not documentation.
+  if (isAgentConfig(p)) return undefined;
   if (/(?:^|\/)(?:docs?|documentation|examples?|samples?|tutorials?)\//.test(p)) return 'documentation/examples';
   if (/\.(?:md|mdx|rst|adoc|txt|ipynb)$/.test(base) || /^readme(?:\.|$)/.test(base)) return 'documentation';
   if (TEMPLATE_FILE.test(base)) return `example file ${base}`;

@@ -1,6 +1,7 @@
 // One problem, one finding: findings of different rules that describe the same credential with the same fix (take it
 // out of the checkout and rotate it) become one, whose chain keeps what the others added.
 import { SEVERITIES, type Finding } from './types.js';
+import { exampleFileReason } from './classify.js';
 
 /**
  * Rules whose findings about one credential share a fix, most specific first: the survivor is the most severe, ties
@@ -33,4 +34,21 @@ export function consolidateFindings(list: Finding[]): Finding[] {
     }
   }
   return dropped.size ? list.filter((f) => !dropped.has(f)) : list;
+}
+
+/**
+ * Docs are not deployments: a finding whose every location is in documentation, an example folder or an example file
+ * is about an example. It is still reported, at low severity and confidence, and its chain says why.
+ */
+export function demoteExamples(list: Finding[], configured: Readonly<Record<string, unknown>> = {}): Finding[] {
+  for (const f of list) {
+    // A severity the user set for the rule is theirs.
+    if (!f.locations.length || f.ruleId in configured || SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf('low')) continue;
+    const reasons = f.locations.map((l) => exampleFileReason(l.path));
+    if (!reasons.every(Boolean)) continue;
+    f.severity = 'low';
+    f.confidence = 'low';
+    f.chain.push({ kind: 'fact', label: `${reasons[0]}: an example, not a deployment` });
+  }
+  return list;
 }
