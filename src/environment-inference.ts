@@ -3,6 +3,8 @@
 // test or an example file, are not production whatever the file is called.
 import type { FileInfo } from './detector-api.js';
 import type { Credential, Environment, Location, Resource } from './types.js';
+import type { WorkflowJobAttrs } from './resources.js';
+import { pushTo } from './text.js';
 import { exampleFileReason, testPathReason } from './classify.js';
 import { isLoopbackHost } from './platform-hosts.js';
 import { uniqueEnvironments } from './extract.js';
@@ -15,7 +17,13 @@ export interface EnvironmentClaim {
 }
 
 /** Why a location has the environment it has; a stronger signal than the file's name replaces it. */
-export function locationEnvironment(loc: Location, cred: Credential, file: FileInfo | undefined, localHosts: ReadonlySet<string>): EnvironmentClaim {
+export function locationEnvironment(
+  loc: Location,
+  cred: Credential,
+  file: FileInfo | undefined,
+  localHosts: ReadonlySet<string>,
+  jobs: ReadonlyMap<string, Resource[]> = new Map(),
+): EnvironmentClaim {
   const host = cred.attributes.host?.toLowerCase();
   const inWorkflow = file?.kind === 'workflow';
   if (host && isLoopbackHost(host))
@@ -24,6 +32,12 @@ export function locationEnvironment(loc: Location, cred: Credential, file: FileI
       : { environment: 'development', reason: `loopback host ${host}`, confidence: 'high' };
   if (host && localHosts.has(host))
     return { environment: inWorkflow ? 'test' : 'development', reason: `host ${host} is a ${inWorkflow ? 'CI service container' : 'local compose service'}`, confidence: 'high' };
+  // In a workflow, the job holding the line decides: its environment:, name, deploy target or branch.
+  const job = inWorkflow ? jobAt(jobs, loc) : undefined;
+  if (job) {
+    const a = job.attributes as WorkflowJobAttrs;
+    return { environment: job.environment, reason: `job ${a.job ?? job.name}: ${a.deployEnvironment ? `environment: ${a.deployEnvironment}` : (a.environmentReason ?? 'its names')}`, confidence: 'medium' };
+  }
   const test = testPathReason(loc.path);
   if (test) return { environment: 'test', reason: test, confidence: 'high' };
   const example = exampleFileReason(loc.path);
@@ -31,6 +45,13 @@ export function locationEnvironment(loc: Location, cred: Credential, file: FileI
   const hint = file?.environment;
   if (hint && hint.environment === loc.environment) return { environment: loc.environment, reason: hint.reason, confidence: 'medium' };
   return { environment: loc.environment, reason: loc.context ?? 'where it is used', confidence: 'low' };
+}
+
+/** The workflow job whose block holds the location: the last job of the file starting at or before its line. */
+function jobAt(jobs: ReadonlyMap<string, Resource[]>, loc: Location): Resource | undefined {
+  let found: Resource | undefined;
+  for (const j of jobs.get(loc.path) ?? []) if (j.location.startLine <= loc.startLine && (!found || j.location.startLine > found.location.startLine)) found = j;
+  return found;
 }
 
 /** Host names that are containers beside the code: compose services and CI job service containers. */
@@ -50,6 +71,8 @@ export function localServiceHosts(resources: readonly Resource[]): Set<string> {
 export function inferCredentialEnvironments(credentials: Credential[], files: readonly FileInfo[], resources: readonly Resource[]): void {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const localHosts = localServiceHosts(resources);
+  const jobs = new Map<string, Resource[]>();
+  for (const r of resources) if (r.type === 'workflow-job') pushTo(jobs, r.location.path, r);
   for (const c of credentials) {
     for (const l of c.locations) {
       const file = byPath.get(l.path);
@@ -57,7 +80,7 @@ export function inferCredentialEnvironments(credentials: Credential[], files: re
         l.environmentReason = file.environment.reason;
         continue;
       }
-      const claim = locationEnvironment(l, c, file, localHosts);
+      const claim = locationEnvironment(l, c, file, localHosts, jobs);
       l.environment = claim.environment;
       l.environmentReason = claim.reason;
     }

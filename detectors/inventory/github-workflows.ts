@@ -75,10 +75,10 @@ export function jobEnvironmentOf(
     : undefined;
   return (
     named('environment:', [job.deployEnvironment]) ??
+    (job.serviceContainers.length && !deploys && !fromTarget ? { environment: 'test', reason: `CI service containers (${job.serviceContainers.join(', ')}), no deploy step` } : undefined) ??
     named('job name', job.names) ??
     named('working-directory', [job.workingDirectory]) ??
     fromTarget ??
-    (job.serviceContainers.length && !deploys ? { environment: 'test', reason: `CI service containers (${job.serviceContainers.join(', ')}), no deploy step` } : undefined) ??
     (deploys ? named('branch', job.branches, true) : undefined) ??
     (deploys ? named('workflow name', [job.workflowName]) : undefined) ??
     (deploys && file.environment.environment !== 'unknown' ? { environment: file.environment.environment, reason: file.environment.reason } : undefined) ?? {

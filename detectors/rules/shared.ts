@@ -47,6 +47,9 @@ export function exampleOrLocal(c: Credential, graph: BlastGraph): string | undef
   const db = host ? graph.resource(`url:database/${host}`) : undefined;
   if (host && (isLoopbackHost(host) || (db?.attributes as DatabaseAttrs | undefined)?.local)) return `a local database (${host})`;
   const live = c.locations.filter((l) => !l.commit);
+  const ci = live.map((l) => (l.environment === 'test' ? /CI service containers[^,]*|CI database on loopback host \S+/.exec(l.environmentReason ?? '')?.[0] : undefined));
+  // Passwords of throwaway CI databases; a provider's key in a test job is still that provider's key.
+  if (live.length && ci.every(Boolean) && (c.provider === 'generic' || host)) return `a CI test value (${ci[0]})`;
   const reasons = live.map((l) => exampleFileReason(l.path));
   if (live.length && reasons.every((r) => r)) return `${reasons[0]}: an example value until shown otherwise`;
   return undefined;
@@ -129,7 +132,7 @@ export function workflowJobs(resources: readonly Resource[]): Resource[] {
 
 /** Secrets a job references other than the automatic GITHUB_TOKEN. */
 export function jobSecrets(job: Resource): string[] {
-  return (jobAttrs(job).secrets ?? []).filter((s) => s !== 'GITHUB_TOKEN' && s !== 'github_token');
+  return (jobAttrs(job).secrets ?? []).filter((s) => s !== 'GITHUB_TOKEN' && s !== 'github_token' && !identifierName(s));
 }
 
 /**
