@@ -32,7 +32,7 @@ const PATTERNS: Array<[RegExp, HostPlatform]> = [
   // https://fly.io/docs/networking/private-networking/
   [/^[a-z0-9-]+\.internal$|\.of\.[a-z0-9-]+\.internal$|\.flycast$|\.fly\.dev$|\.flympg\.net$/, { provider: 'fly', name: 'Fly.io', backups: 'Fly volume snapshots of the volume', backupsDieWithIt: false }],
   // https://devcenter.heroku.com/articles/connecting-heroku-postgres
-  [/^ec2-[\d-]+\.[a-z0-9-]+\.compute(?:-1)?\.amazonaws\.com$/, { provider: 'heroku', name: 'Heroku Postgres', backups: 'Heroku PG Backups of the add-on', backupsDieWithIt: false }],
+  [/^ec2-[\d-]+\.(?:[a-z0-9-]+\.)?compute(?:-1)?\.amazonaws\.com$/, { provider: 'heroku', name: 'Heroku Postgres', backups: 'Heroku PG Backups of the add-on', backupsDieWithIt: false }],
   // https://planetscale.com/docs/concepts/connection-strings
   [/\.psdb\.cloud$/, { provider: 'planetscale', name: 'PlanetScale', backups: 'PlanetScale database backups', backupsDieWithIt: false }],
   // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html
