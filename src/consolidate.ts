@@ -4,16 +4,24 @@ import { SEVERITIES, type Finding } from './types.js';
 import { exampleFileReason } from './classify.js';
 
 /**
- * Rules whose findings about one credential share a fix, most specific first: the survivor is the most severe, ties
- * going to the earlier rule. A hard-coded credential an agent can read is one problem, not two at one line.
+ * Sets of rules whose findings about one credential share a fix, most specific first: the survivor is the most
+ * severe, ties going to the earlier rule. A hard-coded credential an agent can read is one problem (take it out of the
+ * checkout, rotate it), not two at one line; one value in production and in a development file is one problem (one
+ * credential per environment), whichever file is looked at.
  */
-const SAME_FIX = ['agent-can-read-destructive-credential', 'hardcoded-credential', 'agent-can-read-secret-file'];
+const SAME_FIX = [
+  ['agent-can-read-destructive-credential', 'hardcoded-credential', 'agent-can-read-secret-file'],
+  ['credential-shared-across-environments', 'production-credential-in-non-production-path'],
+];
+
+const rank = (ruleId: string) => SAME_FIX.find((g) => g.includes(ruleId))!.indexOf(ruleId);
 
 export function consolidateFindings(list: Finding[]): Finding[] {
   const groups = new Map<string, Finding[]>();
   for (const f of list) {
-    if (!SAME_FIX.includes(f.ruleId) || !f.credentialFingerprints.length) continue;
-    const key = [...f.credentialFingerprints].sort().join(',');
+    const set = SAME_FIX.findIndex((g) => g.includes(f.ruleId));
+    if (set < 0 || !f.credentialFingerprints.length) continue;
+    const key = `${set}:${[...f.credentialFingerprints].sort().join(',')}`;
     const g = groups.get(key);
     if (g) g.push(f);
     else groups.set(key, [f]);
@@ -22,7 +30,7 @@ export function consolidateFindings(list: Finding[]): Finding[] {
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const [keep, ...rest] = [...group].sort(
-      (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || SAME_FIX.indexOf(a.ruleId) - SAME_FIX.indexOf(b.ruleId),
+      (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || rank(a.ruleId) - rank(b.ruleId),
     );
     for (const other of rest) {
       dropped.add(other);

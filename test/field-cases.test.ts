@@ -7,6 +7,7 @@ import { isLoopbackHost, platformOfHost } from '../src/platform-hosts.js';
 import { exampleFileReason, testPathReason } from '../src/classify.js';
 import { identifierName } from '../detectors/rules/shared.js';
 import type { Finding } from '../src/types.js';
+import { scanRepo } from './helpers/scan.js';
 
 const scan = (name: string) => scanDirectory(`fixtures/field-cases/${name}`);
 const serious = (fs: Finding[]) => fs.filter((f) => f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium').map((f) => `${f.ruleId}: ${f.message}`);
@@ -116,6 +117,16 @@ describe('one problem, one finding', () => {
     const atLine = r.findings.filter((f) => f.credentialFingerprints.length && f.locations.some((l) => l.path === '.env.production' && l.startLine === 2));
     expect(atLine.map((f) => f.ruleId).sort()).toEqual(['agent-can-read-destructive-credential']);
     expect(chainText(atLine[0]!.chain)).toContain('also hardcoded-credential');
+  });
+
+  it('one value in production and in a development env file is one finding', async () => {
+    const secret = 'STRIPE_WEBHOOK_SECRET=whsec_9Fq2LmX7vT4kWn8ZsB3yRc6JdGu1Ne5A\n';
+    const r = await scanRepo({ '.env.production': secret, '.env.development': secret });
+    const ids = r.findings.map((f) => f.ruleId);
+    expect(ids.filter((id) => id === 'credential-shared-across-environments' || id === 'production-credential-in-non-production-path')).toEqual(['credential-shared-across-environments']);
+    const f = r.findings.find((x) => x.ruleId === 'credential-shared-across-environments')!;
+    expect(chainText(f.chain)).toContain('also production-credential-in-non-production-path');
+    expect(chainText(f.chain)).toContain('production credential: file name .env.production');
   });
 });
 
