@@ -86,6 +86,8 @@ export function testPathReason(path: string): string | undefined {
   if (/(?:^|\/)(?:tests?|__tests__|specs?|e2e|cypress|playwright)\//.test(p)) return 'test code';
   if (/\.(?:test|spec)\.[a-z0-9]+$/.test(base) || /^test_[^/]+\.py$|_test\.(?:go|py|rb)$|^conftest\.py$/.test(base)) return 'test code';
   if (/(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__|seeds?)\//.test(p)) return 'fixtures';
+  // Per-environment config named for the test environment: Phoenix's config/test.exs, Django's settings/test.py.
+  if (/^(?:test|testing)\.[a-z]+$/.test(base)) return `test configuration ${base}`;
   return undefined;
 }
 

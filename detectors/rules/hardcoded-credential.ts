@@ -54,6 +54,16 @@ const rule: FindingRule = {
       fires: true,
       mentions: 'a local database (localhost)',
     },
+    {
+      // Phoenix generates a secret_key_base per environment; dev and test ones sign nothing deployed.
+      name: 'session signing key in development and test config only',
+      repo: {
+        'config/dev.exs': 'config :app, AppWeb.Endpoint,\n  secret_key_base: "q8Vx2LpT9kWn4ZsB8yFc3JdGu6Ne1AoXiKbQm7Vx2LpT9kWn4ZsB8yFc3JdGu6Ne"\n',
+        'config/test.exs': 'config :app, AppWeb.Endpoint,\n  secret_key_base: "Z3m8Rt1Wq6Yp0Ls5Kd2Hf7Jc4Nv9Bx1Mg6Qe3Tu8Io5Pa2Sd7Fg4Hj9Kl0Zx5Cv"\n',
+      },
+      fires: true,
+      mentions: 'development-only application secret',
+    },
     { name: 'placeholder', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=<your-token>\n' }, fires: false },
   ],
 };

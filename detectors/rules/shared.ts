@@ -50,6 +50,11 @@ export function exampleOrLocal(c: Credential, graph: BlastGraph): string | undef
   const ci = live.map((l) => (l.environment === 'test' ? /CI service containers[^,]*|CI database on loopback host \S+/.exec(l.environmentReason ?? '')?.[0] : undefined));
   // Passwords of throwaway CI databases; a provider's key in a test job is still that provider's key.
   if (live.length && ci.every(Boolean) && (c.provider === 'generic' || host)) return `a CI test value (${ci[0]})`;
+  // An application's own secret (a session signing key, a generic password) that only development or test config holds
+  // — Phoenix's config/dev.exs, a test fixture — signs nothing deployed; a provider's key there is still that key.
+  const appSecret = c.provider === 'generic' || (c.provider === 'jwt' && c.type === 'signing-secret');
+  if (appSecret && live.length && c.scope.reach === 'unknown' && live.every((l) => l.environment === 'development' || l.environment === 'test'))
+    return `a ${live[0]!.environment}-only application secret (${live[0]!.environmentReason ?? live[0]!.path})`;
   const reasons = live.map((l) => exampleFileReason(l.path));
   if (live.length && reasons.every((r) => r)) return `${reasons[0]}: an example value until shown otherwise`;
   return undefined;
