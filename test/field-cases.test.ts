@@ -130,6 +130,16 @@ describe('one problem, one finding', () => {
   });
 });
 
+describe('one database, one backup finding', () => {
+  it('a Railway database named by .env and .env.local is one finding with both locations', async () => {
+    const url = 'DATABASE_URL=postgresql://postgres:kQ8vXr2LmN7pT4wZ9sY3@viaduct.proxy.rlwy.net:41234/railway\n';
+    const r = await scanRepo({ '.env': url, '.env.local': url });
+    const fate = r.findings.filter((f) => f.ruleId === 'backups-share-failure-domain');
+    expect(fate).toHaveLength(1);
+    expect(fate[0]!.locations.map((l) => l.path).sort()).toEqual(['.env', '.env.local']);
+  });
+});
+
 describe('ids and examples', () => {
   it('ids are not credentials', async () => {
     expect(['VERCEL_ORG_ID', 'VERCEL_PROJECT_ID', 'AWS_ACCOUNT_ID', 'googleClientId', 'CLOUDFLARE_ZONE_ID'].every(identifierName)).toBe(true);
