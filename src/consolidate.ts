@@ -2,6 +2,8 @@
 // out of the checkout and rotate it) become one, whose chain keeps what the others added.
 import { SEVERITIES, type Finding } from './types.js';
 import { exampleFileReason } from './classify.js';
+import { resourceEnvironmentReason } from './chain.js';
+import type { BlastGraph } from './graph.js';
 
 /**
  * Sets of rules whose findings about one credential share a fix, most specific first: the survivor is the most
@@ -57,6 +59,18 @@ export function demoteExamples(list: Finding[], configured: Readonly<Record<stri
     f.severity = 'low';
     f.confidence = 'low';
     f.chain.push({ kind: 'fact', label: `${reasons[0]}: an example, not a deployment` });
+  }
+  return list;
+}
+
+/** Every production claim says which signal made it production: a finding about a production resource whose chain
+ * does not yet say why gets the resource's reason after its first step. */
+export function explainProduction(list: Finding[], graph: BlastGraph): Finding[] {
+  for (const f of list) {
+    if (!f.environments.includes('production') || f.chain.some((s) => s.kind === 'environment')) continue;
+    const r = f.resourceIds.map((id) => graph.resource(id)).find((x) => x?.environment === 'production');
+    const why = r && resourceEnvironmentReason(r);
+    if (why) f.chain.splice(1, 0, { kind: 'environment', label: `production: ${why}` });
   }
   return list;
 }
