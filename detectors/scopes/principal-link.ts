@@ -29,7 +29,7 @@ const STOP = new Set([
 
 function words(text: string): string[] {
   return text
-    .replace(/\$\{[^}]*\}/g, ' ')
+    .replace(/\$\{[^{}]*\}/g, ' ')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 2 && !STOP.has(w));
