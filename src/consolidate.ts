@@ -40,7 +40,7 @@ export function consolidateFindings(list: Finding[]): Finding[] {
         if (!keep!.locations.some((k) => k.path === l.path && k.startLine === l.startLine)) keep!.locations.push(l);
       const labels = new Set(keep!.chain.map((s) => s.label));
       for (const s of other.chain) if (s.kind !== 'location' && !labels.has(s.label)) keep!.chain.push(s);
-      keep!.chain.push({ kind: 'fact', label: `also ${other.ruleId}: ${other.title.toLowerCase()}` });
+      keep!.chain.push({ kind: 'fact', label: `also ${other.ruleId}: ${other.title}` });
     }
   }
   return dropped.size ? list.filter((f) => !dropped.has(f)) : list;

@@ -29,6 +29,16 @@ describe('environment inference', () => {
     expect(deploy?.environment).toBe('production');
   });
 
+  it('two env files naming localhost share no database: staging does not point at production', async () => {
+    const r = await scanRepo({
+      '.env.production': 'DATABASE_URL=postgres://app:pr0dLikePassQ7@localhost:5432/app\n',
+      '.env.staging': 'DATABASE_URL=postgres://app:st4gePassW9x@localhost:5432/app_staging\n',
+    });
+    expect(r.findings.filter((f) => f.ruleId === 'staging-config-points-at-production')).toEqual([]);
+    expect(r.credentials.flatMap((c) => c.environments)).not.toContain('production');
+    expect(serious(r.findings)).toEqual([]);
+  });
+
   it('classifies test and example paths', () => {
     expect(testPathReason('src/db.test.ts')).toBe('test code');
     expect(testPathReason('app/tests/conftest.py')).toBe('test code');
