@@ -1,6 +1,7 @@
 // Evidence chains: the one readable line that says how a credential reaches data and its backups.
 import type { BlastGraph, Reachable } from './graph.js';
 import type { ChainStep, Credential, Environment, Location, Resource } from './types.js';
+import { productionReason } from './environment-inference.js';
 
 const ENV_RANK: Record<Environment, number> = { production: 4, staging: 3, development: 2, test: 1, unknown: 0 };
 const TYPE_RANK: Partial<Record<Resource['type'], number>> = { volume: 7, database: 6, bucket: 5, 'backup-vault': 4, 'backup-plan': 3, service: 2 };
@@ -65,8 +66,13 @@ export function credentialChain(c: Credential, graph: BlastGraph, at: Location =
     { kind: 'scope', label: reachLabel(c) },
   ];
   const target = worstTarget(graph.reach(c));
+  const prodWhy = productionReason(c);
+  if (prodWhy) steps.push({ kind: 'environment', label: `production credential: ${prodWhy}` });
+  for (const e of c.scope.evidence) if (e.source === 'iac' && e.detail.startsWith('linked ')) steps.push({ kind: 'fact', label: `${e.detail} (${e.confidence} confidence)` });
   if (target) {
     steps.push({ kind: 'resource', label: `can delete ${resourceLabel(target.resource)}`, ref: target.resource.id });
+    const why = target.resource.environment === 'production' ? resourceEnvironmentReason(target.resource) : undefined;
+    if (why && why !== prodWhy) steps.push({ kind: 'environment', label: `${target.resource.name} is production: ${why}` });
     const fate = graph.backupsShareFate(target.resource);
     steps.push({ kind: 'backup', label: fate.shared ? `${fate.why}: they go down with it` : fate.why });
   }
@@ -74,6 +80,12 @@ export function credentialChain(c: Credential, graph: BlastGraph, at: Location =
   if (readers.length && target)
     steps.push({ kind: 'agent', label: `readable by ${readers.map((r) => r.agent.name).join(', ')} (${where(readers[0]!.location)})` });
   return steps;
+}
+
+/** The signal that put a resource in its environment, when the inventory recorded it. */
+export function resourceEnvironmentReason(r: Resource): string | undefined {
+  const a = r.attributes as { environmentReason?: string; overlay?: string };
+  return a.environmentReason ?? r.location.environmentReason ?? (a.overlay ? `deployed by kustomize overlay ${a.overlay}` : undefined);
 }
 
 export function chainText(chain: readonly ChainStep[]): string {

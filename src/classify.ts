@@ -78,3 +78,30 @@ export function environmentOfPath(path: string): EnvironmentHint {
   }
   return { environment: 'unknown', reason: 'no signal' };
 }
+
+/** Test code and fixtures: not production, whatever the file is called. */
+export function testPathReason(path: string): string | undefined {
+  const p = path.toLowerCase();
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (/(?:^|\/)(?:tests?|__tests__|specs?|e2e|cypress|playwright)\//.test(p)) return 'test code';
+  if (/\.(?:test|spec)\.[a-z0-9]+$/.test(base) || /^test_[^/]+\.py$|_test\.(?:go|py|rb)$|^conftest\.py$/.test(base)) return 'test code';
+  if (/(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__|seeds?)\//.test(p)) return 'fixtures';
+  // Per-environment config named for the test environment: Phoenix's config/test.exs, Django's settings/test.py.
+  if (/^(?:test|testing)\.[a-z]+$/.test(base)) return `test configuration ${base}`;
+  return undefined;
+}
+
+/** Example/template files hold placeholders by convention. */
+export const TEMPLATE_FILE = /(?:^|[./_-])(?:example|sample|template|dist|defaults?)(?:\.[^/]*)?$/i;
+
+/** Documentation, examples and example env files: the values there are examples until shown otherwise. */
+export function exampleFileReason(path: string): string | undefined {
+  const p = path.toLowerCase();
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  // CLAUDE.md and AGENTS.md are instructions an agent follows, not documentation.
+  if (isAgentConfig(p)) return undefined;
+  if (/(?:^|\/)(?:docs?|documentation|examples?|samples?|tutorials?)\//.test(p)) return 'documentation/examples';
+  if (/\.(?:md|mdx|rst|adoc|txt|ipynb)$/.test(base) || /^readme(?:\.|$)/.test(base)) return 'documentation';
+  if (TEMPLATE_FILE.test(base)) return `example file ${base}`;
+  return undefined;
+}

@@ -4,6 +4,7 @@ import ignore from 'ignore';
 import type { Credential, Environment, Location, Resource, Verb, VariableUse } from './types.js';
 import { mergeResources, type AgentAttrs, type BackupJobAttrs, type DatabaseAttrs, type VolumeAttrs } from './resources.js';
 import { pushTo } from './text.js';
+import { isLoopbackHost, platformOfHost } from './platform-hosts.js';
 
 export interface Reachable {
   resource: Resource;
@@ -160,6 +161,11 @@ export class BlastGraph {
       return { shared: true, why: `its backups are ${providerName(vol.provider)} volume backups, stored with the volume` };
     const same = backups.find((b) => (b.attributes as BackupJobAttrs).destination === 'same-volume');
     if (same) return { shared: true, why: `its backups (${same.name}) are written to the same volume` };
+    // Known only from its host: the platform's own backups, which the provider documents as deleted with it.
+    const db = resource.attributes as DatabaseAttrs;
+    const platform = resource.type === 'database' && !db.local ? (db.hosts ?? []).map(platformOfHost).find(Boolean) : undefined;
+    if (platform?.backupsDieWithIt && !backups.length)
+      return { shared: true, why: `its backups are ${platform.backups} (${platform.name} host, no off-platform copy in the repository)` };
     return { shared: false, why: backups.length ? 'backups exist' : 'no backups declared' };
   }
 
@@ -312,17 +318,27 @@ function implicitResources(credentials: readonly Credential[], resources: readon
   for (const c of credentials) {
     const host = c.attributes.host;
     if (!host || known.has(host) || !c.attributes.scheme) continue;
-    const env = c.environments.find((e) => e !== 'unknown') ?? 'unknown';
     const id = `url:database/${host}`;
     if (out.has(id)) continue;
+    const env = c.environments.find((e) => e !== 'unknown') ?? 'unknown';
+    const at = c.locations.find((l) => l.environment === env) ?? c.locations[0]!;
+    // The host says the platform (and so what its own backups survive); loopback says it is this machine's.
+    const platform = platformOfHost(host);
+    const local = isLoopbackHost(host) || /(?:CI service container|local compose service)/.test(at.environmentReason ?? '');
     out.set(id, {
       id,
-      provider: c.provider,
+      provider: platform?.provider ?? c.provider,
       type: 'database',
-      name: `${c.attributes.scheme} database at ${host}`,
+      name: `${c.attributes.scheme} database at ${host}${platform ? ` (${platform.name})` : ''}`,
       environment: env,
-      location: c.locations[0]!,
-      attributes: { engine: c.attributes.scheme, hosts: [host] } satisfies DatabaseAttrs,
+      location: at,
+      attributes: {
+        engine: c.attributes.scheme,
+        hosts: [host],
+        ...(platform ? { platform: platform.provider } : {}),
+        ...(local ? { local: true } : {}),
+        ...(at.environmentReason ? { environmentReason: at.environmentReason } : {}),
+      } satisfies DatabaseAttrs,
     });
   }
   return [...out.values()];

@@ -16,6 +16,10 @@ export interface DatabaseAttrs {
   volume?: string;
   /** Host names or project refs that identify it in connection URLs. */
   hosts?: string[];
+  /** A database on this machine or beside it (loopback, CI service container, compose service): not deployed data. */
+  local?: boolean;
+  /** The signal that decided its environment. */
+  environmentReason?: string;
 }
 
 export interface VolumeAttrs {
@@ -63,6 +67,10 @@ export interface WorkflowJobAttrs {
   job?: string;
   /** The job's `environment:` name, if declared. */
   deployEnvironment?: string;
+  /** The signal that decided the job's environment (`environment: production`, `deploy target (--prod)`…). */
+  environmentReason?: string;
+  /** Names of the job's `services:` containers (hosts its steps reach on the runner). */
+  serviceContainers?: string[];
   secrets?: string[];
   /** Effective permissions: 'write-all' | 'read-all' | a scope map | 'default' (absent). */
   permissions?: 'write-all' | 'read-all' | 'default' | Record<string, string>;

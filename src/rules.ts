@@ -3,6 +3,7 @@ import type { FindingRule, RuleContext } from './detector-api.js';
 import type { Diagnostic, Finding, Severity } from './types.js';
 import { SEVERITIES } from './types.js';
 import { stableHash } from './secrets.js';
+import { consolidateFindings, demoteExamples, explainProduction } from './consolidate.js';
 
 export function runRules(rules: readonly FindingRule[], ctx: RuleContext, diagnostics: Diagnostic[]): Finding[] {
   const findings: Finding[] = [];
@@ -31,7 +32,7 @@ export function runRules(rules: readonly FindingRule[], ctx: RuleContext, diagno
       });
     }
   }
-  return sortFindings(dedupeByFingerprint(findings));
+  return sortFindings(explainProduction(demoteExamples(consolidateFindings(dedupeByFingerprint(findings)), ctx.config.rules.severity), ctx.graph));
 }
 
 function dedupeByFingerprint(list: Finding[]): Finding[] {

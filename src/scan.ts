@@ -9,6 +9,7 @@ import { walk } from './walk.js';
 import { readText } from './read.js';
 import { RuleEngine, groupCredentials, type RawFinding } from './extract.js';
 import { resolveScopes } from './resolve.js';
+import { inferCredentialEnvironments } from './environment-inference.js';
 import { BlastGraph } from './graph.js';
 import { runRules } from './rules.js';
 import type { HistoryOptions } from './history.js';
@@ -254,6 +255,7 @@ async function runPipeline(
   const vault = new SecretVault();
   let t = performance.now();
   const credentials = groupCredentials(raw, vault);
+  inferCredentialEnvironments(credentials, files, resources);
   timings.extract += performance.now() - t;
 
   t = performance.now();

@@ -71,6 +71,8 @@ export interface Location {
   /** The variable, key or header the value is bound to, if any. */
   variable?: string;
   environment: Environment;
+  /** The signal that decided `environment` (file name, loopback host, test path…), for chains. */
+  environmentReason?: string;
   gitStatus?: GitStatus;
   commit?: CommitInfo;
   /** A few words about the surrounding code/config, never containing the secret. */

@@ -27,6 +27,15 @@ export interface DestructiveHit {
   target?: string;
 }
 
+/**
+ * Operations that only touch the local development stack: `supabase db reset` without `--linked`/`--db-url` resets the
+ * local Supabase containers (https://supabase.com/docs/reference/cli/supabase-db-reset); `docker compose down
+ * --volumes` removes this machine's volumes.
+ */
+export function localOnly(op: string): boolean {
+  return op === 'supabase db reset' || op === 'docker compose down --volumes';
+}
+
 type Matcher = (a: string[], assigns: Record<string, string>) => { op: string; force: boolean; hint?: string; target?: string } | undefined;
 
 const has = (a: string[], ...flags: string[]) =>
@@ -123,7 +132,10 @@ const MATCHERS: Record<string, Matcher> = {
   },
   supabase: (a) => {
     const p = positional(a);
-    if (startsWith(p, ['db', 'reset'])) return { op: `supabase db reset${has(a, '--linked') ? ' --linked' : ''}`, force: yes(a) || !has(a, '--linked') };
+    if (startsWith(p, ['db', 'reset'])) {
+      const remote = has(a, '--linked') ? ' --linked' : has(a, '--db-url') ? ' --db-url' : '';
+      return { op: `supabase db reset${remote}`, force: yes(a) || !remote };
+    }
     if (startsWith(p, ['projects', 'delete'])) return { op: 'supabase projects delete', force: yes(a) };
     return undefined;
   },

@@ -4,7 +4,7 @@
 // https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions
 import { isScalar, type Node, type Scalar } from 'yaml';
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource, VariableUse } from '../../src/types.js';
+import type { Environment, Resource, SourceFile, VariableUse } from '../../src/types.js';
 import type { BackupJobAttrs, WorkflowJobAttrs, WorkflowTokenAttrs } from '../../src/resources.js';
 import { githubTokenScope } from '../scopes/github-token.js';
 import { environmentOfName } from '../../src/classify.js';
@@ -37,6 +37,63 @@ function triggersOf(node: Node | null | undefined): string[] {
 
 const SECRET_EXPR = /\$\{\{([\s\S]*?)\}\}/g;
 const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])/g;
+
+const DEPLOY_WORD = /\b(?:deploy|release|publish|promote|apply|up)\b/i;
+const DEPLOY_TARGET = /(?:^|\s)(?:--prod(?:uction)?\b|(?:--environment|--env|-e)[= ]["']?([\w-]+))/;
+
+/**
+ * A job's environment and the signal that decided it, strongest first: its `environment:`, its own name or folder, the
+ * deploy target its commands name, a push branch that names one; the workflow's (or file's) name counts only for a job
+ * that deploys. A job with service containers that deploys nothing is a CI test job.
+ */
+export function jobEnvironmentOf(
+  file: SourceFile,
+  job: {
+    deployEnvironment?: string;
+    names: string[];
+    workingDirectory?: string;
+    workflowName?: string;
+    scripts: string[];
+    branches: string[];
+    deploys: boolean;
+    serviceContainers: string[];
+  },
+): { environment: Environment; reason: string } {
+  const named = (label: string, values: Array<string | undefined>, skipTest = false) => {
+    for (const v of values) {
+      const env = v ? environmentOfName(v) : 'unknown';
+      if (env !== 'unknown' && !(skipTest && env === 'test')) return { environment: env, reason: `${label} ${v}` };
+    }
+    return undefined;
+  };
+  const deploys = job.deploys || job.scripts.some((s) => DEPLOY_WORD.test(s));
+  const target = job.scripts.map((s) => DEPLOY_TARGET.exec(s)).find((m) => m);
+  const fromTarget = target
+    ? target[1]
+      ? named('deploy target', [target[1]])
+      : { environment: 'production' as const, reason: `deploy target (${target[0].trim()})` }
+    : undefined;
+  return (
+    named('environment:', [job.deployEnvironment]) ??
+    (job.serviceContainers.length && !deploys && !fromTarget ? { environment: 'test', reason: `CI service containers (${job.serviceContainers.join(', ')}), no deploy step` } : undefined) ??
+    named('job name', job.names) ??
+    named('working-directory', [job.workingDirectory]) ??
+    fromTarget ??
+    (deploys ? named('branch', job.branches, true) : undefined) ??
+    (deploys ? named('workflow name', [job.workflowName]) : undefined) ??
+    (deploys && file.environment.environment !== 'unknown' ? { environment: file.environment.environment, reason: file.environment.reason } : undefined) ?? {
+      environment: 'unknown',
+      reason: deploys ? 'no signal' : 'the job deploys nothing',
+    }
+  );
+}
+
+/** Branches a push trigger names (`on.push.branches`). */
+function pushBranchesOf(onNode: unknown): string[] {
+  return items(get(get(onNode, 'push'), 'branches'))
+    .map((b) => str(b))
+    .filter((b): b is string => !!b);
+}
 
 const parser: InventoryParser = {
   meta: {
@@ -98,7 +155,6 @@ const parser: InventoryParser = {
       const envNode = get(job, 'environment');
       const deployEnvironment = str(envNode) ?? str(get(envNode, 'name'));
       const workingDirectory = str(get(get(get(job, 'defaults'), 'run'), 'working-directory')) ?? str(get(get(get(root, 'defaults'), 'run'), 'working-directory'));
-      const environment = environmentOf(file, deployEnvironment, jobId, jobName, workingDirectory, workflowEnvName);
 
       const runs: Array<{ script: string; line: number }> = [];
       const actionSignals: string[] = [];
@@ -117,6 +173,17 @@ const parser: InventoryParser = {
       }
       const signals = [...new Set([...actionSignals, ...runs.flatMap((r) => scriptSignals(r.script))])];
       const hits = runs.flatMap((r) => destructiveCommands(r.script).map((h) => ({ ...h, line: r.line + h.line - 1 })));
+      const serviceContainers = entries(get(job, 'services')).map(([k]) => k);
+      const { environment, reason: environmentReason } = jobEnvironmentOf(file, {
+        deployEnvironment,
+        names: [jobId, jobName],
+        workingDirectory,
+        workflowName: workflowEnvName,
+        scripts: runs.map((r) => r.script),
+        branches: pushBranchesOf(onNode),
+        deploys: signals.length > 0 || hits.length > 0,
+        serviceContainers,
+      });
 
       const secretNames = new Set<string>(workflowSecrets.map((r) => r.name));
       for (const r of secretRefs(job)) {
@@ -137,6 +204,8 @@ const parser: InventoryParser = {
         workflow: file.path,
         job: jobId,
         deployEnvironment,
+        environmentReason,
+        ...(serviceContainers.length ? { serviceContainers } : {}),
         secrets: [...secretNames],
         permissions: permissionsOf(get(job, 'permissions')) ?? workflowPermissions ?? 'default',
         triggers,

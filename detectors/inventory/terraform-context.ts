@@ -1,6 +1,6 @@
 // Shared pieces of the Terraform parser: the per-file context, resource ids (`terraform:<module.>type.name<@env>`),
 // environments from tags and names, provider defaults, and references between resources.
-import type { Resource, SourceFile } from '../../src/types.js';
+import type { Environment, Resource, SourceFile } from '../../src/types.js';
 import { environmentOfName } from '../../src/classify.js';
 import { lineIndexOf, makeResource } from './resource-builder.js';
 import { block, isObj, type HclScope, type Reference } from './hcl-values.js';
@@ -40,19 +40,25 @@ export function locate(ctx: Ctx, type: string, name: string): number {
 
 let headers: { text: string; at: Map<string, number> } | undefined;
 
-export function environmentFor(ctx: Ctx, name: string, body: Obj, ...names: Array<string | undefined>) {
-  if (ctx.file.environment.environment !== 'unknown') return ctx.file.environment.environment;
+export function environmentFor(ctx: Ctx, name: string, body: Obj, ...names: Array<string | undefined>): Environment {
+  return environmentClaim(ctx, name, body, ...names).environment;
+}
+
+/** A resource's environment and the signal that decided it: the file's path, a tag, then a name. */
+export function environmentClaim(ctx: Ctx, name: string, body: Obj, ...names: Array<string | undefined>): { environment: Environment; reason: string } {
+  if (ctx.file.environment.environment !== 'unknown') return ctx.file.environment;
   // AWS `tags`, GCP `labels`.
   const tags = isObj(body.tags) ? body.tags : isObj(body.labels) ? body.labels : {};
   for (const k of ['Environment', 'environment', 'Env', 'env', 'Stage', 'stage', 'Tier']) {
-    const env = environmentOfName(ctx.scope.text(tags[k]) ?? '');
-    if (env !== 'unknown') return env;
+    const v = ctx.scope.text(tags[k]) ?? '';
+    const env = environmentOfName(v);
+    if (env !== 'unknown') return { environment: env, reason: `tag ${k} = ${v}` };
   }
   for (const n of [...names, ctx.scope.text(tags.Name), name]) {
     const env = environmentOfName(n ?? '');
-    if (env !== 'unknown') return env;
+    if (env !== 'unknown') return { environment: env, reason: `name ${n} (weak: a name, not a tag)` };
   }
-  return 'unknown';
+  return { environment: 'unknown', reason: 'no signal' };
 }
 
 export function add(ctx: Ctx, kind: 'primary' | 'partial', type: string, name: string, body: Obj, r: Omit<Parameters<typeof makeResource>[1], 'line' | 'environment'> & { names?: Array<string | undefined> }) {
@@ -60,7 +66,10 @@ export function add(ctx: Ctx, kind: 'primary' | 'partial', type: string, name: s
   // `lifecycle { prevent_destroy = true }` guards any resource against `terraform destroy`.
   const preventDestroy = ctx.scope.bool(block(body, 'lifecycle')?.prevent_destroy);
   if (kind === 'primary' && preventDestroy !== undefined && init.attributes.preventDestroy === undefined) init.attributes = { ...init.attributes, preventDestroy };
-  ctx[kind].push(makeResource(ctx.file, { ...init, environment: environmentFor(ctx, name, body, ...(names ?? [])), line: locate(ctx, type, name), context: `${type}.${name}` }));
+  const claim = environmentClaim(ctx, name, body, ...(names ?? []));
+  const resource = makeResource(ctx.file, { ...init, environment: claim.environment, line: locate(ctx, type, name), context: `${type}.${name}` });
+  if (claim.environment !== 'unknown') resource.location.environmentReason = claim.reason;
+  ctx[kind].push(resource);
 }
 
 /** Resolves a reference or literal name to the id of a resource of `type` declared in this file (or referenced). */

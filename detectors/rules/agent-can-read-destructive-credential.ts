@@ -1,7 +1,7 @@
 // The agent in the checkout can read a credential that can destroy data.
 import type { FindingRule } from '../../src/detector-api.js';
 import { credentialChain, credentialLabel, resourceLabel, where, worstTarget } from '../../src/chain.js';
-import { credentialLocations, environmentsOf, wideDestructive } from './shared.js';
+import { credentialLocations, environmentsOf, exampleOrLocal, wideDestructive } from './shared.js';
 
 const rule: FindingRule = {
   meta: {
@@ -21,6 +21,8 @@ const rule: FindingRule = {
     credentials.flatMap((c) => {
       const target = worstTarget(graph.reach(c));
       if (!target && !wideDestructive(c)) return [];
+      // A local database's default password, or an example value, destroys nothing deployed.
+      if (exampleOrLocal(c, graph)) return [];
       const readers = graph.readers(c);
       if (!readers.length) return [];
       const prod = target?.resource.environment === 'production';
@@ -43,6 +45,11 @@ const rule: FindingRule = {
       name: 'account token in .env with no agent deny rule',
       repo: { '.env.production': 'RAILWAY_API_TOKEN=3f6c2b1e-9a4d-4c7b-8e2f-1d5a6b7c8e9f\nRAILWAY_VOLUME_MOUNT_PATH=/data\n' },
       fires: true,
+    },
+    {
+      name: 'local development database',
+      repo: { '.env': 'DATABASE_URL=postgres://app:app-local-pass@localhost:5432/app\n' },
+      fires: false,
     },
     {
       name: 'account token in .env denied to the agent',

@@ -3,7 +3,7 @@ import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { Resource } from '../../src/types.js';
 import { credentialLabel, where, worstTarget } from '../../src/chain.js';
 import { ANY_AGENT_ID } from '../../src/graph.js';
-import { TEMPLATE_FILE, agentCanRead, credentialDraft, wideDestructive } from './shared.js';
+import { TEMPLATE_FILE, agentCanRead, credentialDraft, exampleOrLocal, wideDestructive } from './shared.js';
 
 const PUBLIC_TYPES = /publishable|anon-key|^key-id$/;
 const names = (agents: Resource[]) => agents.map((a) => a.name).join(', ');
@@ -39,7 +39,7 @@ const rule: FindingRule = {
       out.push(
         credentialDraft(c, graph, `${names(readers.map((r) => r.agent))} can read ${credentialLabel(c)} at ${where(at)}; its reach is ${c.scope.reach === 'unknown' ? 'unknown' : c.scope.reach}.`, {
           at,
-          severity: PUBLIC_TYPES.test(c.type) ? 'info' : configured || local ? 'medium' : 'low',
+          severity: PUBLIC_TYPES.test(c.type) ? 'info' : configured || local ? (exampleOrLocal(c, graph) ? 'low' : 'medium') : 'low',
           resourceIds: readers.map((r) => r.agent.id),
         }),
       );

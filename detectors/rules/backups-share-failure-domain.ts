@@ -1,6 +1,7 @@
 // Backups that live where the data lives die with it.
-import type { FindingRule } from '../../src/detector-api.js';
-import { resourceLabel, where } from '../../src/chain.js';
+import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
+import type { DatabaseAttrs } from '../../src/resources.js';
+import { resourceEnvironmentReason, resourceLabel, where } from '../../src/chain.js';
 import { toFindingLocation } from './shared.js';
 
 const rule: FindingRule = {
@@ -17,31 +18,55 @@ const rule: FindingRule = {
       references: ['https://docs.railway.com/reference/backups', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html'],
     },
   },
-  check: ({ graph }) =>
-    graph.resources
-      .filter((r) => r.type === 'database' || r.type === 'volume')
-      .flatMap((r) => {
-        const fate = graph.backupsShareFate(r);
-        if (!fate.shared) return [];
-        // A database stored on a volume is reported once, on the volume — when the volume itself is reported.
-        const vol = r.type === 'database' ? graph.resource((r.attributes as { volume?: string }).volume ?? '') : undefined;
-        if (vol && graph.backupsShareFate(vol).shared) return [];
-        return [
-          {
-            severity: r.environment === 'production' ? 'high' : 'medium',
-            message: `${resourceLabel(r)} (${where(r.location)}): ${fate.why}. Deleting it deletes every copy.`,
-            locations: [toFindingLocation(r.location)],
-            credentialFingerprints: [],
-            resourceIds: [r.id],
-            environments: [r.environment],
-            chain: [
-              { kind: 'resource', label: resourceLabel(r), ref: r.id },
-              { kind: 'backup', label: `${fate.why}: they go down with it` },
-            ],
-          },
-        ];
-      }),
+  check: ({ graph }) => {
+    // One database named in several files (the same hosts in .env and .env.local) is one problem: one finding.
+    const byHosts = new Map<string, FindingDraft>();
+    const out: FindingDraft[] = [];
+    // Production first, so a database seen in several environments is told from its production side.
+    const candidates = graph.resources.filter((r) => r.type === 'database' || r.type === 'volume');
+    for (const r of [...candidates.filter((x) => x.environment === 'production'), ...candidates.filter((x) => x.environment !== 'production')]) {
+      const fate = graph.backupsShareFate(r);
+      if (!fate.shared) continue;
+      // A database stored on a volume is reported once, on the volume — when the volume itself is reported.
+      const vol = r.type === 'database' ? graph.resource((r.attributes as DatabaseAttrs).volume ?? '') : undefined;
+      if (vol && graph.backupsShareFate(vol).shared) continue;
+      const hosts = r.type === 'database' && !vol ? [...((r.attributes as DatabaseAttrs).hosts ?? [])].sort().join(',') : '';
+      const same = hosts ? byHosts.get(hosts) : undefined;
+      if (same) {
+        same.locations.push(toFindingLocation(r.location));
+        same.resourceIds.push(r.id);
+        if (!same.environments.includes(r.environment)) same.environments.push(r.environment);
+        continue;
+      }
+      const why = r.environment === 'production' ? resourceEnvironmentReason(r) : undefined;
+      const draft: FindingDraft = {
+        severity: r.environment === 'production' ? 'high' : 'medium',
+        message: `${resourceLabel(r)} (${where(r.location)}): ${fate.why}. Deleting it deletes every copy.`,
+        locations: [toFindingLocation(r.location)],
+        credentialFingerprints: [],
+        resourceIds: [r.id],
+        environments: [r.environment],
+        chain: [
+          { kind: 'resource', label: resourceLabel(r), ref: r.id },
+          ...(why ? [{ kind: 'environment' as const, label: `production: ${why}` }] : []),
+          { kind: 'backup', label: `${fate.why}: they go down with it` },
+        ],
+      };
+      if (hosts) byHosts.set(hosts, draft);
+      out.push(draft);
+    }
+    return out;
+  },
   examples: [
+    {
+      name: 'Railway database known only from its host, named in two env files: one finding',
+      repo: {
+        '.env': 'DATABASE_URL=postgresql://postgres:kQ8vXr2LmN7pT4wZ9sY3@viaduct.proxy.rlwy.net:41234/railway\n',
+        '.env.local': 'DATABASE_URL=postgresql://postgres:kQ8vXr2LmN7pT4wZ9sY3@viaduct.proxy.rlwy.net:41234/railway\n',
+      },
+      fires: true,
+      mentions: 'Railway volume backups, stored with the volume (Railway host',
+    },
     {
       name: 'Railway volume with platform backups only',
       repo: { '.env.production': 'RAILWAY_VOLUME_MOUNT_PATH=/data\nRAILWAY_VOLUME_NAME=pgdata\n' },

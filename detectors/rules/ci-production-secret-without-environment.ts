@@ -1,6 +1,8 @@
 // CI jobs that read production secrets without a deployment environment: no reviewers, no branch rules, repo-wide secrets.
 import type { FindingRule } from '../../src/detector-api.js';
-import { jobAttrs, jobEnvironment, productionSecrets, resourceDraft, workflowJobs } from './shared.js';
+import type { Resource } from '../../src/types.js';
+import { pushTo } from '../../src/text.js';
+import { jobAttrs, jobEnvironment, jobEnvironmentReason, productionSecrets, resourceDraft, toFindingLocation, workflowJobs } from './shared.js';
 
 const rule: FindingRule = {
   meta: {
@@ -20,22 +22,32 @@ const rule: FindingRule = {
       ],
     },
   },
-  check: ({ resources }) =>
-    workflowJobs(resources).flatMap((job) => {
-      const a = jobAttrs(job);
-      if (a.deployEnvironment) return [];
+  // One finding a workflow: its jobs share the fix (one protected environment), each job is a location.
+  check: ({ resources }) => {
+    const byWorkflow = new Map<string, Array<{ job: Resource; secrets: string[]; byJob: boolean }>>();
+    for (const job of workflowJobs(resources)) {
+      if (jobAttrs(job).deployEnvironment) continue;
       const secrets = productionSecrets(job);
-      if (!secrets.length) return [];
-      const byJob = jobEnvironment(job) === 'production';
-      return [
-        resourceDraft(
-          job,
-          `CI job ${job.name} uses ${secrets.map((s) => `secrets.${s}`).join(', ')}${byJob ? ' for production' : ''} with no environment: — repository-wide secrets, no reviewer or branch rule in the way.`,
-          [...secrets.map((s) => `secrets.${s}`), 'no environment: on the job'],
-          { kind: 'workflow', severity: byJob ? 'high' : 'medium' },
-        ),
-      ];
-    }),
+      if (secrets.length) pushTo(byWorkflow, job.location.path, { job, secrets, byJob: jobEnvironment(job) === 'production' });
+    }
+    return [...byWorkflow].map(([path, jobs]) => {
+      const first = jobs[0]!;
+      const secrets = [...new Set(jobs.flatMap((j) => j.secrets))];
+      const prod = jobs.filter((j) => j.byJob);
+      const names = jobs.map((j) => j.job.name);
+      const draft = resourceDraft(
+        first.job,
+        `${jobs.length > 1 ? `${jobs.length} CI jobs (${names.join(', ')})` : `CI job ${first.job.name}`} use${jobs.length > 1 ? '' : 's'} ${secrets.map((s) => `secrets.${s}`).join(', ')}${prod.length ? ' for production' : ''} with no environment: — repository-wide secrets, no reviewer or branch rule in the way.`,
+        [...secrets.map((s) => `secrets.${s}`), ...prod.slice(0, 1).map((j) => `production because ${jobEnvironmentReason(j.job)}`), 'no environment: on the job'],
+        { kind: 'workflow', severity: prod.length ? 'high' : 'medium', key: jobs.length > 1 ? `workflow:${path}` : first.job.id },
+      );
+      return {
+        ...draft,
+        locations: jobs.map((j) => toFindingLocation(j.job.location)),
+        resourceIds: jobs.map((j) => j.job.id),
+      };
+    });
+  },
   examples: [
     {
       name: 'production deploy job with repository secrets',

@@ -3,7 +3,7 @@ import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { WorkflowJobAttrs } from '../../src/resources.js';
 import { credentialChain, credentialLabel } from '../../src/chain.js';
 import { environmentOfName } from '../../src/classify.js';
-import { credentialLocations } from './shared.js';
+import { credentialLocations, identifierName, jobEnvironmentReason } from './shared.js';
 import { pushTo } from '../../src/text.js';
 
 const NON_PROD = new Set(['staging', 'development', 'test']);
@@ -27,6 +27,8 @@ const rule: FindingRule = {
     for (const c of credentials) {
       const envs = c.environments;
       if (!envs.includes('production') || !envs.some((e) => NON_PROD.has(e))) continue;
+      const names = c.locations.map((l) => l.variable).filter((v): v is string => !!v);
+      if (names.length && names.every(identifierName)) continue;
       out.push({
         message: `${credentialLabel(c)} appears in ${envs.filter((e) => e !== 'unknown').join(' and ')}: one value serves production and non-production.`,
         locations: credentialLocations(c),
@@ -43,7 +45,7 @@ const rule: FindingRule = {
       const a = job.attributes as WorkflowJobAttrs;
       const env = a.deployEnvironment ? environmentOfName(a.deployEnvironment) : job.environment;
       for (const s of a.secrets ?? []) {
-        if (s === 'GITHUB_TOKEN') continue;
+        if (s === 'GITHUB_TOKEN' || identifierName(s)) continue;
         pushTo(bySecret, s, { env, job });
       }
     }
@@ -62,7 +64,7 @@ const rule: FindingRule = {
         environments: [...envs] as FindingDraft['environments'],
         chain: [
           { kind: 'credential', label: `secrets.${secret}` },
-          ...jobs.map((j) => ({ kind: 'workflow' as const, label: `${j.job.name} (${j.env})`, ref: j.job.id })),
+          ...jobs.map((j) => ({ kind: 'workflow' as const, label: `${j.job.name} (${j.env}: ${jobEnvironmentReason(j.job)})`, ref: j.job.id })),
         ],
       });
     }
@@ -76,6 +78,24 @@ const rule: FindingRule = {
         '.env.staging': 'GITHUB_TOKEN=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\n',
       },
       fires: true,
+    },
+    {
+      name: 'one CI secret for staging and production deploys with no environment',
+      repo: {
+        '.github/workflows/deploy.yml':
+          'on: push\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    steps:\n      - run: vercel deploy --token ${{ secrets.VERCEL_TOKEN }}\n  deploy-production:\n    runs-on: ubuntu-latest\n    steps:\n      - run: vercel deploy --prod --token ${{ secrets.VERCEL_TOKEN }}\n',
+      },
+      fires: true,
+      mentions: 'job name deploy-production',
+    },
+    {
+      // Vercel's documented CI setup: the org and project ids are identifiers, not credentials.
+      name: 'ids shared by staging and production deploys',
+      repo: {
+        '.github/workflows/deploy.yml':
+          'on: push\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    steps:\n      - run: vercel deploy\n        env:\n          VERCEL_ORG_ID: ${{ secrets.VERCEL_ORG_ID }}\n          VERCEL_PROJECT_ID: ${{ secrets.VERCEL_PROJECT_ID }}\n  deploy-production:\n    runs-on: ubuntu-latest\n    steps:\n      - run: vercel deploy --prod\n        env:\n          VERCEL_ORG_ID: ${{ secrets.VERCEL_ORG_ID }}\n          VERCEL_PROJECT_ID: ${{ secrets.VERCEL_PROJECT_ID }}\n',
+      },
+      fires: false,
     },
     {
       name: 'different values per environment',

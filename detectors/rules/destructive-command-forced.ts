@@ -3,6 +3,7 @@ import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { ScriptAttrs, WorkflowJobAttrs } from '../../src/resources.js';
 import { where } from '../../src/chain.js';
 import { toFindingLocation } from './shared.js';
+import { localOnly } from '../inventory/destructive-commands.js';
 
 const rule: FindingRule = {
   meta: {
@@ -26,13 +27,13 @@ const rule: FindingRule = {
         if (!a.destructive || !a.force) continue;
         out.push({
           key: r.id,
-          severity: r.environment === 'production' ? 'high' : 'medium',
-          message: `${where(r.location)} runs \`${a.destructive}\` with confirmation off.`,
+          severity: localOnly(a.destructive) ? 'low' : r.environment === 'production' ? 'high' : 'medium',
+          message: `${where(r.location)} runs \`${a.destructive}\` with confirmation off${localOnly(a.destructive) ? ' (on the local development stack only)' : ''}.`,
           locations: [toFindingLocation(r.location)],
           credentialFingerprints: [],
           resourceIds: [r.id],
           environments: [r.environment],
-          chain: [{ kind: 'resource', label: `script ${r.name}`, ref: r.id }, { kind: 'fact', label: a.destructive }],
+          chain: [{ kind: 'resource', label: `script ${r.name}`, ref: r.id }, { kind: 'fact', label: a.destructive }, ...(localOnly(a.destructive) ? [{ kind: 'fact' as const, label: 'acts on the local development stack only' }] : [])],
         });
       } else if (r.type === 'service') {
         // A service whose start command destroys data does it on every (re)start, with nobody watching.
@@ -53,7 +54,7 @@ const rule: FindingRule = {
         for (const cmd of a.destructiveCommands ?? []) {
           out.push({
             key: `${r.id}:${cmd}`,
-            severity: a.deployEnvironment ? 'medium' : 'high',
+            severity: localOnly(cmd) ? 'low' : a.deployEnvironment ? 'medium' : 'high',
             message: `CI job ${r.name} runs \`${cmd}\`${a.deployEnvironment ? '' : ' with no protected environment: (no reviewer can stop it)'}.`,
             locations: [toFindingLocation(r.location)],
             credentialFingerprints: [],
@@ -81,6 +82,12 @@ const rule: FindingRule = {
       },
       fires: true,
       mentions: 'start command',
+    },
+    {
+      name: 'supabase db reset without --linked: the local stack, reported low',
+      repo: { 'package.json': '{ "scripts": { "supabase:reset": "npx supabase db reset" } }\n' },
+      fires: true,
+      mentions: 'local development stack only',
     },
     {
       name: 'prisma migrate deploy only',

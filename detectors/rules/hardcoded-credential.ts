@@ -2,7 +2,7 @@
 import type { FindingRule } from '../../src/detector-api.js';
 import type { Severity } from '../../src/types.js';
 import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
-import { credentialLocations, deletesIn, environmentsOf, wideDestructive } from './shared.js';
+import { credentialLocations, deletesIn, environmentsOf, exampleOrLocal, wideDestructive } from './shared.js';
 
 const rule: FindingRule = {
   meta: {
@@ -30,11 +30,14 @@ const rule: FindingRule = {
             ? 'medium'
             : 'medium';
       const inHistoryOnly = committed.every((l) => l.commit && l.commit.atHead === false);
+      // Documentation, example files and local databases hold examples: reported, at low confidence, never as reach.
+      const example = exampleOrLocal(c, graph);
       return [
         {
-          severity: c.type.includes('publishable') || c.type === 'key-id' ? 'low' : severity,
-          confidence: c.confidence,
-          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; reach: ${reachLabel(c)}.`,
+          severity: example || c.type.includes('publishable') || c.type === 'key-id' ? 'low' : severity,
+          // A key tied to its principal only on weak evidence keeps that doubt.
+          confidence: example || c.scope.evidence.some((e) => e.detail.startsWith('linked ') && e.confidence === 'low') ? 'low' : c.confidence,
+          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; ${example ? `${example}` : `reach: ${reachLabel(c)}`}.`,
           locations: credentialLocations(c),
           credentialFingerprints: [c.fingerprint],
           resourceIds: [],
@@ -45,6 +48,22 @@ const rule: FindingRule = {
     }),
   examples: [
     { name: 'GitHub token in a script', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=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\n' }, fires: true },
+    {
+      name: 'local development database in a committed config (low, not a reach)',
+      repo: { 'config/database.yml': 'development:\n  url: postgres://medusa:Xq7vLm2pR8wz@localhost:5432/medusa\n' },
+      fires: true,
+      mentions: 'a local database (localhost)',
+    },
+    {
+      // Phoenix generates a secret_key_base per environment; dev and test ones sign nothing deployed.
+      name: 'session signing key in development and test config only',
+      repo: {
+        'config/dev.exs': 'config :app, AppWeb.Endpoint,\n  secret_key_base: "q8Vx2LpT9kWn4ZsB8yFc3JdGu6Ne1AoXiKbQm7Vx2LpT9kWn4ZsB8yFc3JdGu6Ne"\n',
+        'config/test.exs': 'config :app, AppWeb.Endpoint,\n  secret_key_base: "Z3m8Rt1Wq6Yp0Ls5Kd2Hf7Jc4Nv9Bx1Mg6Qe3Tu8Io5Pa2Sd7Fg4Hj9Kl0Zx5Cv"\n',
+      },
+      fires: true,
+      mentions: 'development-only application secret',
+    },
     { name: 'placeholder', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=<your-token>\n' }, fires: false },
   ],
 };

@@ -2,10 +2,11 @@
 import ignore from 'ignore';
 import type { FindingDraft } from '../../src/detector-api.js';
 import type { BlastGraph } from '../../src/graph.js';
-import { resourcesOfType, type AgentAttrs, type WorkflowJobAttrs } from '../../src/resources.js';
+import { resourcesOfType, type AgentAttrs, type DatabaseAttrs, type WorkflowJobAttrs } from '../../src/resources.js';
+import { isLoopbackHost } from '../../src/platform-hosts.js';
 import type { ChainStep, Confidence, Credential, Environment, Finding, Location, Resource, Severity, VariableUse } from '../../src/types.js';
-import { credentialChain, resourceLabel } from '../../src/chain.js';
-import { environmentOfName } from '../../src/classify.js';
+import { credentialChain, resourceEnvironmentReason, resourceLabel } from '../../src/chain.js';
+import { environmentOfName, exampleFileReason, testPathReason } from '../../src/classify.js';
 import { uniqueEnvironments } from '../../src/extract.js';
 import { pushTo } from '../../src/text.js';
 
@@ -35,6 +36,28 @@ export function wideDestructive(c: Credential): boolean {
 
 export function environmentsOf(c: Credential, graph: BlastGraph): Environment[] {
   return uniqueEnvironments([...c.environments, ...graph.deletable(c).map((r) => r.resource.environment)]);
+}
+
+/**
+ * Why a credential is an example rather than a deployment, when it is one: every working-tree location is in
+ * documentation or an example/template file, or it connects to a database on this machine or beside it.
+ */
+export function exampleOrLocal(c: Credential, graph: BlastGraph): string | undefined {
+  const host = c.attributes.host;
+  const db = host ? graph.resource(`url:database/${host}`) : undefined;
+  if (host && (isLoopbackHost(host) || (db?.attributes as DatabaseAttrs | undefined)?.local)) return `a local database (${host})`;
+  const live = c.locations.filter((l) => !l.commit);
+  const ci = live.map((l) => (l.environment === 'test' ? /CI service containers[^,]*|CI database on loopback host \S+/.exec(l.environmentReason ?? '')?.[0] : undefined));
+  // Passwords of throwaway CI databases; a provider's key in a test job is still that provider's key.
+  if (live.length && ci.every(Boolean) && (c.provider === 'generic' || host)) return `a CI test value (${ci[0]})`;
+  // An application's own secret (a session signing key, a generic password) that only development or test config holds
+  // — Phoenix's config/dev.exs, a test fixture — signs nothing deployed; a provider's key there is still that key.
+  const appSecret = c.provider === 'generic' || (c.provider === 'jwt' && c.type === 'signing-secret');
+  if (appSecret && live.length && c.scope.reach === 'unknown' && live.every((l) => l.environment === 'development' || l.environment === 'test'))
+    return `a ${live[0]!.environment}-only application secret (${live[0]!.environmentReason ?? live[0]!.path})`;
+  const reasons = live.map((l) => exampleFileReason(l.path));
+  if (live.length && reasons.every((r) => r)) return `${reasons[0]}: an example value until shown otherwise`;
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -75,7 +98,11 @@ export function resourceDraft(r: Resource, message: string, facts: string[], opt
     credentialFingerprints: [],
     resourceIds: [r.id],
     environments: [r.environment],
-    chain: [{ kind: opts.kind ?? 'resource', label: opts.kind === 'workflow' || opts.kind === 'agent' ? r.name : resourceLabel(r), ref: r.id }, ...facts.map((label) => ({ kind: 'fact' as const, label }))],
+    chain: [
+      { kind: opts.kind ?? 'resource', label: opts.kind === 'workflow' || opts.kind === 'agent' ? r.name : resourceLabel(r), ref: r.id },
+      ...(r.environment === 'production' && opts.kind !== 'workflow' ? [{ kind: 'environment' as const, label: `production: ${resourceEnvironmentReason(r) ?? 'no recorded signal'}` }] : []),
+      ...facts.map((label) => ({ kind: 'fact' as const, label })),
+    ],
   };
 }
 
@@ -87,18 +114,14 @@ export function byEnvironment(env: Environment, prod: Severity, other: Severity)
 // ---------------------------------------------------------------------------------------------------------------
 // Paths
 
-/** Example/template files hold placeholders by convention. */
-export const TEMPLATE_FILE = /(?:^|[./_-])(?:example|sample|template|dist|defaults?)(?:\.[^/]*)?$/i;
+export { TEMPLATE_FILE } from '../../src/classify.js';
 
 /** Paths meant for tests, fixtures, documentation and examples: not where production credentials belong. */
 export function nonProductionPath(path: string): string | undefined {
   const p = path.toLowerCase();
   const base = p.slice(p.lastIndexOf('/') + 1);
-  if (/(?:^|\/)(?:tests?|__tests__|specs?|e2e|cypress|playwright)\//.test(p)) return 'test code';
-  if (/\.(?:test|spec)\.[a-z0-9]+$/.test(base)) return 'test code';
-  if (/(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__|seeds?)\//.test(p)) return 'fixtures';
-  if (/(?:^|\/)(?:docs?|documentation|examples?|samples?|tutorials?)\//.test(p)) return 'documentation/examples';
-  if (/\.(?:md|mdx|rst|adoc|txt|ipynb)$/.test(base)) return 'documentation';
+  const other = testPathReason(p) ?? exampleFileReason(p);
+  if (other) return other.startsWith('example file') ? undefined : other;
   if (/^\.env\.(?:dev|development|local|test|testing|ci)(?:\.local)?$/.test(base)) return `${base} (a development/test env file)`;
   return undefined;
 }
@@ -114,7 +137,16 @@ export function workflowJobs(resources: readonly Resource[]): Resource[] {
 
 /** Secrets a job references other than the automatic GITHUB_TOKEN. */
 export function jobSecrets(job: Resource): string[] {
-  return (jobAttrs(job).secrets ?? []).filter((s) => s !== 'GITHUB_TOKEN' && s !== 'github_token');
+  return (jobAttrs(job).secrets ?? []).filter((s) => s !== 'GITHUB_TOKEN' && s !== 'github_token' && !identifierName(s));
+}
+
+/**
+ * Names of identifiers, not secrets (`VERCEL_ORG_ID`, `SUPABASE_PROJECT_ID`, `AWS_ACCOUNT_ID`, `GOOGLE_CLIENT_ID`): one
+ * id shared across environments is one organisation or project, not one credential serving them all.
+ */
+export function identifierName(name: string): boolean {
+  const n = name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return /(?:^|_)IDS?$|(?:^|_)(?:ACCOUNT|ORG|ORGANIZATION|PROJECT|TEAM|TENANT|ZONE)(?:_(?:NAME|REF|SLUG))?$/.test(n) && !/SECRET|TOKEN|PASSWORD|PASSWD|_KEY|^KEY/.test(n);
 }
 
 /** A secret whose name says it is for production (`PROD_DATABASE_URL`, `STRIPE_LIVE_KEY`). */
@@ -127,6 +159,12 @@ export function jobEnvironment(job: Resource): Environment {
   const a = jobAttrs(job);
   const declared = a.deployEnvironment ? environmentOfName(a.deployEnvironment) : 'unknown';
   return declared !== 'unknown' ? declared : job.environment;
+}
+
+/** Why the job is in its environment, for chains. */
+export function jobEnvironmentReason(job: Resource): string {
+  const a = jobAttrs(job);
+  return a.deployEnvironment ? `environment: ${a.deployEnvironment}` : (a.environmentReason ?? 'its names');
 }
 
 /** Secrets of the job that belong to production: by the job's environment or the secret's own name. */

@@ -1,4 +1,5 @@
 // Staging (or dev/test) configuration that names a production host or project: staging work runs against production.
+import { isLoopbackHost } from '../../src/platform-hosts.js';
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { DatabaseAttrs } from '../../src/resources.js';
 import type { Environment, Location } from '../../src/types.js';
@@ -50,13 +51,14 @@ const rule: FindingRule = {
     for (const c of credentials) {
       for (const [attr, label] of IDENTITY_ATTRS) {
         const v = c.attributes[attr];
-        if (!v) continue;
+        // Every machine's localhost is its own: two files naming it share nothing.
+        if (!v || (attr === 'host' && isLoopbackHost(v))) continue;
         for (const l of c.locations) if (!l.commit) sightings.push({ what: `${label} ${v}`, env: l.environment, location: l, fingerprint: c.fingerprint });
       }
     }
     for (const r of resources) {
       if (r.type !== 'database') continue;
-      for (const h of (r.attributes as DatabaseAttrs).hosts ?? []) sightings.push({ what: `database host ${h}`, env: r.environment, location: r.location, resourceId: r.id });
+      for (const h of (r.attributes as DatabaseAttrs).hosts ?? []) if (!isLoopbackHost(h)) sightings.push({ what: `database host ${h}`, env: r.environment, location: r.location, resourceId: r.id });
     }
     const out: FindingDraft[] = [];
     const byWhat = new Map<string, Sighting[]>();
@@ -81,6 +83,7 @@ const rule: FindingRule = {
           { kind: 'location', label: where(at.location), ref: at.location.path },
           { kind: 'environment', label: `${at.env} configuration` },
           { kind: 'resource', label: `${what} (also used by production)` },
+          { kind: 'environment', label: `production because ${prod[0]!.location.environmentReason ?? 'of where it is declared'}` },
         ],
       });
     }

@@ -2,26 +2,40 @@
 // it. The key is tied to a user when the user's (or its access key's) name appears where the key is used, or when the
 // key id itself appears beside the user in IaC.
 import type { ScopeContext, ScopeResolver } from '../../src/detector-api.js';
-import type { Credential, Permission, Resource } from '../../src/types.js';
+import type { Confidence, Credential, Permission, Resource } from '../../src/types.js';
+import { actionServices, linkByEvidence } from './principal-link.js';
 import { resourcesOfType, type IamPrincipalAttrs } from '../../src/resources.js';
 import { MANAGED_POLICIES, managedPolicyName, permissionsOfDocument } from './aws-policies.js';
 import { redact } from '../../src/secrets.js';
 
-function principalFor(cred: Credential, ctx: ScopeContext): { principal: Resource; why: string } | undefined {
+function principalFor(cred: Credential, ctx: ScopeContext): { principal: Resource; why: string; confidence: Confidence } | undefined {
   const principals = resourcesOfType(ctx.resources, 'iam-principal').filter((r) => r.provider === 'aws');
   const keyId = cred.attributes.accessKeyId;
   for (const p of principals) {
     const a = p.attributes as IamPrincipalAttrs & { accessKeyIds?: string[] };
-    if (keyId && a.accessKeyIds?.includes(keyId)) return { principal: p, why: `key id ${keyId} is declared for ${p.name}` };
+    if (keyId && a.accessKeyIds?.includes(keyId)) return { principal: p, why: `key id ${keyId} is declared for ${p.name}`, confidence: 'high' };
   }
   const hints = new Set(cred.hints);
   for (const p of principals) {
     const a = p.attributes as IamPrincipalAttrs;
     const names = [p.name, ...(a.accessKeys ?? [])].map((n) => n.toLowerCase());
     const hit = names.find((n) => hints.has(n) || hints.has(n.replace(/_/g, '-')) || hints.has(n.replace(/-/g, '_')));
-    if (hit) return { principal: p, why: `"${hit}" is named where the key is used` };
+    if (hit) return { principal: p, why: `"${hit}" is named where the key is used`, confidence: 'medium' };
   }
-  return undefined;
+  const link = linkByEvidence(
+    cred,
+    principals.map((p) => {
+      const a = p.attributes as IamPrincipalAttrs;
+      return {
+        resource: p,
+        names: [p.name, p.id.replace(/^terraform:[^.]+\./, ''), ...(a.accessKeys ?? [])],
+        purposeWords: [...actionServices(a.policyDocuments ?? []), ...(a.purpose ? [a.purpose] : [])],
+        createsKey: !!a.accessKeys?.length,
+      };
+    }),
+    'IAM principal',
+  );
+  return link && { principal: link.resource, why: link.why, confidence: link.confidence };
 }
 
 const resolver: ScopeResolver = {
@@ -37,7 +51,7 @@ const resolver: ScopeResolver = {
         toConfirm: 'No IAM user in the repository is tied to this key; run with --live (sts:GetCallerIdentity, then IAM reads) to learn its principal and policies.',
       };
     }
-    const { principal, why } = found;
+    const { principal, why, confidence } = found;
     const a = principal.attributes as IamPrincipalAttrs;
     const permissions: Permission[] = [];
     const detail: string[] = [];
@@ -56,11 +70,11 @@ const resolver: ScopeResolver = {
       principal: `IAM ${a.principalType ?? 'user'} ${principal.name}`,
       reach: admin ? 'account' : permissions.length ? 'resource' : 'unknown',
       permissions,
-      confidence: 'medium',
+      confidence,
       evidence: [
         {
           source: 'iac',
-          confidence: 'medium',
+          confidence,
           detail: `${why}; policies: ${detail.join(', ') || 'none known'}`,
           location: { path: principal.location.path, startLine: principal.location.startLine },
         },
@@ -79,6 +93,16 @@ const resolver: ScopeResolver = {
       expect: { reach: 'account', verbs: ['delete', 'admin'] },
     },
     { name: 'unmapped key', credential: { provider: 'aws', type: 'access-key', hints: ['billing'] }, expect: { reach: 'unknown' } },
+    {
+      // The key's id is not in the IaC, but its purpose ("uploads" to S3) matches the one user whose policy touches S3.
+      name: 'key linked by purpose against policies',
+      credential: { provider: 'aws', type: 'access-key', hints: ['s3', 'uploads', 'aws_access_key_id'] },
+      repo: {
+        'infra/iam.tf':
+          'resource "aws_iam_user" "uploads" {\n  name = "media-uploads"\n}\nresource "aws_iam_access_key" "uploads" {\n  user = aws_iam_user.uploads.name\n}\nresource "aws_iam_user_policy" "uploads" {\n  user = aws_iam_user.uploads.name\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["s3:*"], Resource = "*" }] })\n}\nresource "aws_iam_user" "ci" {\n  name = "ci-deployer"\n}\n',
+      },
+      expect: { principal: 'IAM user media-uploads', confidence: 'medium' },
+    },
   ],
 };
 

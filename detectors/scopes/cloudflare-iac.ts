@@ -3,7 +3,8 @@
 // say what it can do, on the zones its policy resources name.
 // https://developers.cloudflare.com/fundamentals/api/reference/permissions/
 import type { ScopeResolver } from '../../src/detector-api.js';
-import type { Credential, Permission, Reach, Resource, Verb } from '../../src/types.js';
+import type { Confidence, Credential, Permission, Reach, Resource, Verb } from '../../src/types.js';
+import { linkByEvidence } from './principal-link.js';
 import { resourcesOfType, type CloudflareTokenAttrs } from '../../src/resources.js';
 import { everything } from '../../src/resolve.js';
 
@@ -28,7 +29,7 @@ const GROUPS: Array<[RegExp, Permission[]]> = [
   [/ Read$/i, verbs('other', 'read')],
 ];
 
-function tokenFor(cred: Credential, tokens: readonly Resource[]): { token: Resource; why: string } | undefined {
+function tokenFor(cred: Credential, tokens: readonly Resource[]): { token: Resource; why: string; confidence: Confidence } | undefined {
   const hints = cred.hints.map((h) => h.toLowerCase());
   for (const t of tokens) {
     const label = t.id.replace(/^terraform:(?:module\.[^.]+\.)?cloudflare_(?:api|account)_token\./, '').replace(/@.*$/, '');
@@ -36,10 +37,20 @@ function tokenFor(cred: Credential, tokens: readonly Resource[]): { token: Resou
     for (const n of names) {
       const forms = [n, n.replace(/[-\s]/g, '_'), n.replace(/[_\s]/g, '-')];
       const hit = hints.find((h) => forms.some((f) => h === f || h.includes(f)));
-      if (hit) return { token: t, why: `"${n}" appears where the token is used (${hit})` };
+      if (hit) return { token: t, why: `"${n}" appears where the token is used (${hit})`, confidence: 'medium' };
     }
   }
-  return undefined;
+  const link = linkByEvidence(
+    cred,
+    tokens.map((t) => ({
+      resource: t,
+      names: [t.name],
+      purposeWords: ((t.attributes as CloudflareTokenAttrs).permissionGroups ?? []).flatMap((g) => g.toLowerCase().split(/\s+/)).filter((w) => !/^(?:read|write|edit)$/.test(w)),
+      createsKey: true,
+    })),
+    'Cloudflare API token',
+  );
+  return link && { token: link.resource, why: link.why, confidence: link.confidence };
 }
 
 const resolver: ScopeResolver = {
@@ -68,11 +79,11 @@ const resolver: ScopeResolver = {
       principal: `Cloudflare API token ${found.token.name}`,
       reach,
       permissions: final,
-      confidence: 'medium',
+      confidence: found.confidence,
       evidence: [
         {
           source: 'iac',
-          confidence: 'medium',
+          confidence: found.confidence,
           detail: `${found.why}; permission groups: ${(a.permissionGroups ?? []).join(', ') || 'none'}${zones.length ? `; zones: ${zones.join(', ')}` : ''}${unknown.length ? `; not interpreted: ${unknown.join(', ')}` : ''}`,
           location: { path: found.token.location.path, startLine: found.token.location.startLine },
         },

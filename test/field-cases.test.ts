@@ -1,0 +1,167 @@
+// Repositories nobody here wrote, and incident-shaped ones written from the providers' docs (fixtures/field-cases):
+// the chain forms where it should, and examples, local databases, CI test jobs and ids stay out of the high findings.
+import { describe, expect, it } from 'vitest';
+import { scanDirectory } from '../src/scan.js';
+import { chainText } from '../src/chain.js';
+import { isLoopbackHost, platformOfHost } from '../src/platform-hosts.js';
+import { exampleFileReason, testPathReason } from '../src/classify.js';
+import { identifierName } from '../detectors/rules/shared.js';
+import type { Finding } from '../src/types.js';
+import { scanRepo } from './helpers/scan.js';
+
+const scan = (name: string) => scanDirectory(`fixtures/field-cases/${name}`);
+const serious = (fs: Finding[]) => fs.filter((f) => f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium').map((f) => `${f.ruleId}: ${f.message}`);
+
+describe('environment inference', () => {
+  it('a CI test database in production.yml and a test setup file are not production, and say why', async () => {
+    const r = await scan('ci-test-database');
+    expect(serious(r.findings)).toEqual([]);
+    expect(r.findings.some((f) => f.ruleId === 'staging-config-points-at-production')).toBe(false);
+    const reasons = r.credentials.flatMap((c) => c.locations.map((l) => `${l.path}:${l.startLine} ${l.environment} (${l.environmentReason})`));
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/production.yml:14 test (job test: CI service containers (postgres), no deploy step)',
+        '.github/workflows/production.yml:20 test (CI database on loopback host localhost)',
+        'test/setup.ts:2 development (loopback host localhost)',
+      ]),
+    );
+    const deploy = r.resources.find((x) => x.id.endsWith('#deploy'));
+    expect(deploy?.environment).toBe('production');
+  });
+
+  it('two env files naming localhost share no database: staging does not point at production', async () => {
+    const r = await scanRepo({
+      '.env.production': 'DATABASE_URL=postgres://app:pr0dLikePassQ7@localhost:5432/app\n',
+      '.env.staging': 'DATABASE_URL=postgres://app:st4gePassW9x@localhost:5432/app_staging\n',
+    });
+    expect(r.findings.filter((f) => f.ruleId === 'staging-config-points-at-production')).toEqual([]);
+    expect(r.credentials.flatMap((c) => c.environments)).not.toContain('production');
+    expect(serious(r.findings)).toEqual([]);
+  });
+
+  it('classifies test and example paths', () => {
+    expect(testPathReason('src/db.test.ts')).toBe('test code');
+    expect(testPathReason('app/tests/conftest.py')).toBe('test code');
+    expect(testPathReason('src/contest.ts')).toBeUndefined();
+    expect(exampleFileReason('docs/deploy.mdx')).toBe('documentation/examples');
+    expect(exampleFileReason('backend/.env.template')).toBe('example file .env.template');
+    expect(exampleFileReason('README')).toBe('documentation');
+    expect(exampleFileReason('CLAUDE.md')).toBeUndefined();
+    expect(exampleFileReason('.env.production')).toBeUndefined();
+  });
+});
+
+describe('platform from the host', () => {
+  it('knows the documented host patterns and what their backups survive', () => {
+    expect(platformOfHost('viaduct.proxy.rlwy.net')).toMatchObject({ provider: 'railway', backupsDieWithIt: true });
+    expect(platformOfHost('postgres.railway.internal')?.provider).toBe('railway');
+    expect(platformOfHost('db.abcdefghijklmnopqrst.supabase.co')?.provider).toBe('supabase');
+    expect(platformOfHost('aws-0-eu-central-1.pooler.supabase.com')?.provider).toBe('supabase');
+    expect(platformOfHost('ep-cool-darkness-123456.us-east-2.aws.neon.tech')?.provider).toBe('neon');
+    expect(platformOfHost('dpg-abc123def456-a.oregon-postgres.render.com')?.provider).toBe('render');
+    expect(platformOfHost('my-app-db.flycast')?.provider).toBe('fly');
+    expect(platformOfHost('ec2-3-210-12-34.compute-1.amazonaws.com')?.provider).toBe('heroku');
+    expect(platformOfHost('aws.connect.psdb.cloud')?.provider).toBe('planetscale');
+    expect(platformOfHost('orders.abc123xyz.eu-west-1.rds.amazonaws.com')).toMatchObject({ provider: 'aws', backupsDieWithIt: true });
+    expect(platformOfHost('shop.postgres.database.azure.com')?.provider).toBe('azure');
+    expect(platformOfHost('db-postgresql-nyc1-12345-do-user-1-0.b.db.ondigitalocean.com')?.provider).toBe('digitalocean');
+    expect(platformOfHost('cluster0.ab1cd.mongodb.net')?.provider).toBe('mongodb-atlas');
+    expect(platformOfHost('eu1-sharp-cat-12345.upstash.io')?.provider).toBe('upstash');
+    expect(platformOfHost('db.example.com')).toBeUndefined();
+    expect(platformOfHost('notrlwy.net')).toBeUndefined();
+    expect(['localhost', '127.0.0.1', '::1', 'api.localhost'].every(isLoopbackHost)).toBe(true);
+    expect(isLoopbackHost('localhost.example.com')).toBe(false);
+  });
+
+  it('a production DATABASE_URL on a Railway host: its volume backups go down with it, and the chain says which signal made it production', async () => {
+    const r = await scan('railway-app');
+    const fate = r.findings.find((f) => f.ruleId === 'backups-share-failure-domain');
+    expect(fate?.severity).toBe('high');
+    const agent = r.findings.find((f) => f.ruleId === 'agent-can-read-destructive-credential');
+    expect(agent?.severity).toBe('critical');
+    const text = chainText(agent!.chain);
+    expect(text).toContain('production credential: file name .env.production');
+    expect(text).toContain('Railway volume backups, stored with the volume');
+    expect(text).toContain('they go down with it');
+  });
+
+  it('the same database with a nightly pg_dump to S3 keeps its data off the platform', async () => {
+    const r = await scan('railway-app-offsite');
+    expect(r.findings.some((f) => f.ruleId === 'backups-share-failure-domain')).toBe(false);
+    const agent = r.findings.find((f) => f.ruleId === 'agent-can-read-destructive-credential');
+    expect(chainText(agent!.chain)).toContain('off-platform backup');
+  });
+});
+
+describe('key-to-principal linking', () => {
+  it('links a literal key to the IAM user its purpose names, with the evidence and a confidence', async () => {
+    const r = await scan('aws-key-by-purpose');
+    const key = r.credentials.find((c) => c.provider === 'aws');
+    expect(key?.scope.principal).toBe('IAM user media-uploads');
+    const f = r.findings.find((x) => x.ruleId === 'hardcoded-credential');
+    expect(chainText(f!.chain)).toMatch(/linked to IAM principal media-uploads: "media", "uploads" named where the key is written.*\(medium confidence\)/);
+  });
+
+  it('terragoat (excerpt): the only key the IaC creates, linked at low confidence', async () => {
+    const r = await scan('terragoat-excerpt');
+    const key = r.credentials.find((c) => c.provider === 'aws');
+    expect(key?.scope.principal).toBe('IAM user ${local.resource_prefix.value}-user');
+    expect(key?.scope.confidence).toBe('low');
+    const f = r.findings.find((x) => x.ruleId === 'hardcoded-credential');
+    expect(f?.confidence).toBe('low');
+    expect(chainText(f!.chain)).toContain('the IaC creates one key, for it');
+  });
+});
+
+describe('one problem, one finding', () => {
+  it('ten jobs of one workflow missing environment: are one finding with ten locations', async () => {
+    const r = await scan('many-jobs');
+    const ci = r.findings.filter((f) => f.ruleId === 'ci-production-secret-without-environment');
+    expect(ci).toHaveLength(1);
+    expect(ci[0]!.locations).toHaveLength(10);
+    expect(ci[0]!.message).toMatch(/^10 CI jobs \(nightly sync \/ sync-1, .*\) use secrets\.PROD_DATABASE_URL/);
+  });
+
+  it('a hard-coded credential an agent can read is one finding at its line', async () => {
+    const r = await scan('railway-app');
+    const atLine = r.findings.filter((f) => f.credentialFingerprints.length && f.locations.some((l) => l.path === '.env.production' && l.startLine === 2));
+    expect(atLine.map((f) => f.ruleId).sort()).toEqual(['agent-can-read-destructive-credential']);
+    expect(chainText(atLine[0]!.chain)).toContain('also hardcoded-credential');
+  });
+
+  it('one value in production and in a development env file is one finding', async () => {
+    const secret = 'STRIPE_WEBHOOK_SECRET=whsec_9Fq2LmX7vT4kWn8ZsB3yRc6JdGu1Ne5A\n';
+    const r = await scanRepo({ '.env.production': secret, '.env.development': secret });
+    const ids = r.findings.map((f) => f.ruleId);
+    expect(ids.filter((id) => id === 'credential-shared-across-environments' || id === 'production-credential-in-non-production-path')).toEqual(['credential-shared-across-environments']);
+    const f = r.findings.find((x) => x.ruleId === 'credential-shared-across-environments')!;
+    expect(chainText(f.chain)).toContain('also production-credential-in-non-production-path');
+    expect(chainText(f.chain)).toContain('production credential: file name .env.production');
+  });
+});
+
+describe('one database, one backup finding', () => {
+  it('a Railway database named by .env and .env.local is one finding with both locations', async () => {
+    const url = 'DATABASE_URL=postgresql://postgres:kQ8vXr2LmN7pT4wZ9sY3@viaduct.proxy.rlwy.net:41234/railway\n';
+    const r = await scanRepo({ '.env': url, '.env.local': url });
+    const fate = r.findings.filter((f) => f.ruleId === 'backups-share-failure-domain');
+    expect(fate).toHaveLength(1);
+    expect(fate[0]!.locations.map((l) => l.path).sort()).toEqual(['.env', '.env.local']);
+  });
+});
+
+describe('ids and examples', () => {
+  it('ids are not credentials', async () => {
+    expect(['VERCEL_ORG_ID', 'VERCEL_PROJECT_ID', 'AWS_ACCOUNT_ID', 'googleClientId', 'CLOUDFLARE_ZONE_ID'].every(identifierName)).toBe(true);
+    expect(['CLIENT_SECRET', 'API_KEY', 'VERCEL_TOKEN', 'SECRET_ID_KEY', 'DATABASE_URL'].some(identifierName)).toBe(false);
+    const r = await scan('vercel-ids');
+    expect(serious(r.findings)).toEqual([]);
+  });
+
+  it('docs, READMEs and example env files are examples: low, never production reach', async () => {
+    const r = await scan('docs-examples');
+    expect(r.credentials.length).toBeGreaterThan(0);
+    expect(serious(r.findings)).toEqual([]);
+    expect(r.findings.every((f) => f.confidence === 'low' && !f.environments.includes('production'))).toBe(true);
+  });
+});
