@@ -120,6 +120,8 @@ import basicAuthUrl from './basic-auth-url.js';
 import httpBasicAuth from './http-basic-auth.js';
 import natsNkey from './nats-nkey.js';
 import totpSeed from './totp-seed.js';
+import sqlPassword from './sql-password.js';
+import cliPassword from './cli-password.js';
 // (end group B imports)
 // generic rules (always last)
 import generic from './generic.js';
@@ -248,6 +250,8 @@ export const credentialRules: CredentialRule[] = [
   ...httpBasicAuth,
   ...natsNkey,
   ...totpSeed,
+  ...sqlPassword,
+  ...cliPassword,
   // (end group B)
   // generic (always last)
   ...generic,
