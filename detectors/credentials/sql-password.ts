@@ -15,7 +15,12 @@ const help = {
 
 const ACCOUNT_STATEMENT = /\b(?:create|alter)\s+(?:user|role|login)\b|\bset\s+password\b|\bgrant\b/i;
 
-const sqlValue = (v: string, ctx: MatchContext): boolean => !isPlaceholderPassword(v) && !/^[?@:$%]/.test(v) && ACCOUNT_STATEMENT.test(ctx.line);
+// The statement must be the line's own: in a minified or generated line of many kilobytes, "identified by" and
+// "create user" are unrelated words far apart.
+const MAX_STATEMENT_LINE = 1000;
+
+const sqlValue = (v: string, ctx: MatchContext): boolean =>
+  ctx.line.length <= MAX_STATEMENT_LINE && !isPlaceholderPassword(v) && !/^[?@:$%]/.test(v) && ACCOUNT_STATEMENT.test(ctx.line);
 
 export const sqlIdentifiedBy: CredentialRule = {
   meta: {
@@ -37,7 +42,9 @@ export const sqlIdentifiedBy: CredentialRule = {
       'mysql -uroot -e "CREATE USER ci IDENTIFIED BY \'k3Wq9z\'"',
       'ALTER USER sys IDENTIFIED BY Tq7Lm4Zx2 container=all;',
     ],
-    negative: ["CREATE USER 'app'@'%' IDENTIFIED BY ?;", "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';", 'CREATE USER app IDENTIFIED BY :password', "-- users are IDENTIFIED BY 'password' in examples"],
+    negative: [
+      `/** Whether the user is identified by the key. */ ${'x'.repeat(1000)} function createUser(name) {}`,
+      "CREATE USER 'app'@'%' IDENTIFIED BY ?;", "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';", 'CREATE USER app IDENTIFIED BY :password', "-- users are IDENTIFIED BY 'password' in examples"],
   },
 };
 
