@@ -20,7 +20,6 @@ export function decodeBasic(b64: string): BasicPair | undefined {
   if (b64.length % 4 === 1) return undefined;
   const text = Buffer.from(b64, 'base64').toString('utf8');
   // U+FFFD marks bytes that were not UTF-8; control characters mean it was not text.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\ufffd]/.test(text)) return undefined;
   const colon = text.indexOf(':');
   if (colon < 0 || colon === text.length - 1) return undefined;
