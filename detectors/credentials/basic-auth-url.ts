@@ -32,7 +32,8 @@ export const basicAuthUrl: CredentialRule = {
     },
   },
   keywords: ['://'],
-  pattern: /(?<![\w+.-])((?:https?|ftps?|sftp|smtps?|ldaps?|git|ssh):\/\/[^\s:/@"'<>`\\]{0,128}:[^\s@/"'<>`\\]{1,256}@[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?)(?![A-Za-z0-9.-])/i,
+  // `?` and `#` end the authority (RFC 3986 §3.2), so they never belong to the user or password.
+  pattern: /(?<![\w+.-])((?:https?|ftps?|sftp|smtps?|ldaps?|git|ssh):\/\/[^\s:/@"'<>`\\?#]{0,128}:[^\s@/"'<>`\\?#]{1,256}@[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?)(?![A-Za-z0-9.-])/i,
   secretGroup: 1,
   validate: (v) => parsed(v) !== undefined,
   classify: (v) => {
@@ -48,6 +49,9 @@ export const basicAuthUrl: CredentialRule = {
     negative: [
       'https://user:${PASSWORD}@artifacts.acme-corp.io/',
       'https://user:password@artifacts.acme-corp.io/',
+      'http://trusted.acme-corp.io:80?@evil.acme-corp.io/',
+      'https://ci:test_password_123@artifacts.acme-corp.io/',
+      'https://PROXY_USER:PROXY_PASSWORD@proxy.acme-corp.io:3128',
       'https://deploy:Ke3vUT6eJZ1nN7GuD2JT@example.com/repo.git',
       'DATABASE_URL=postgres://app:5K1nLXA6LZpLFuVGTUes@db.acme-corp.io:5432/app',
     ],

@@ -117,6 +117,11 @@ import kubernetesFiles from './kubernetes.js';
 import terraformState from './terraform-state.js';
 import jwt from './jwt.js';
 import basicAuthUrl from './basic-auth-url.js';
+import httpBasicAuth from './http-basic-auth.js';
+import natsNkey from './nats-nkey.js';
+import totpSeed from './totp-seed.js';
+import sqlPassword from './sql-password.js';
+import cliPassword from './cli-password.js';
 // (end group B imports)
 // generic rules (always last)
 import generic from './generic.js';
@@ -242,6 +247,11 @@ export const credentialRules: CredentialRule[] = [
   ...terraformState,
   ...jwt,
   ...basicAuthUrl,
+  ...httpBasicAuth,
+  ...natsNkey,
+  ...totpSeed,
+  ...sqlPassword,
+  ...cliPassword,
   // (end group B)
   // generic (always last)
   ...generic,

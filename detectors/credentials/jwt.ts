@@ -3,7 +3,7 @@
 // to JSON with an `alg`, and its claims (iss, sub, aud, role, exp) become attributes. Supabase keys (iss "supabase")
 // are left to the Supabase rule. Signing secrets are the values of JWT_SECRET, SECRET_KEY_BASE, NEXTAUTH_SECRET,
 // Django/Flask SECRET_KEY, Laravel APP_KEY and similar, when they look machine-generated.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, Match, MatchContext } from '../../src/types.js';
 import { nameWords } from '../../src/text.js';
 import { BOUND_VALUE, decodeJwtHeader, decodeJwtPayload, isDocumentedExample, isSecretName, looksRandom } from './shared.js';
 
@@ -40,14 +40,17 @@ export const jwtToken: CredentialRule = {
   keywords: ['eyj'],
   pattern: /(?<![\w.-])(eyJ[A-Za-z0-9_-]{8,4000}\.ey[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,2000})(?![\w.-])/,
   secretGroup: 1,
-  validate: (v, ctx) => {
+  // Any token whose header and claims decode is reported; bound to a token name or sent in a header it is certain,
+  // elsewhere (a README, a fixture) medium, and an unsigned one (`alg: none`) low — a server that accepts it is the bug.
+  validate: (v) => {
     const p = jwtParts(v);
-    if (!p || p.claims.iss === 'supabase' || String(p.header.alg).toLowerCase() === 'none') return false;
-    return jwtContext(ctx);
+    return !!p && p.header.alg !== undefined && p.claims.iss !== 'supabase';
   },
-  classify: (v) => {
+  classify: (v, ctx): Partial<Match> | undefined => {
     const p = jwtParts(v);
     if (!p) return undefined;
+    const unsigned = String(p.header.alg).toLowerCase() === 'none';
+    const confidence = unsigned ? 'low' : jwtContext(ctx) ? undefined : 'medium';
     const attributes: Record<string, string> = { alg: String(p.header.alg) };
     for (const k of ['iss', 'sub', 'aud', 'role', 'scope', 'azp'] as const) {
       const t = claimText(p.claims[k]);
@@ -57,17 +60,18 @@ export const jwtToken: CredentialRule = {
       attributes.exp = new Date(p.claims.exp * 1000).toISOString();
       attributes.expired = String(p.claims.exp * 1000 < Date.now());
     } else attributes.exp = 'none';
-    return { attributes };
+    if (unsigned) attributes.unsigned = 'alg none: no signature, anyone can forge it';
+    return confidence ? { attributes, confidence } : { attributes };
   },
   examples: {
     positive: [
       // {"alg":"HS256","typ":"JWT"} . {"iss":"https://auth.acme.dev","sub":"svc-deployer","role":"admin","exp":4102444800}
       'API_TOKEN=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS5kZXYiLCJzdWIiOiJzdmMtZGVwbG95ZXIiLCJyb2xlIjoiYWRtaW4iLCJleHAiOjQxMDI0NDQ4MDB9.8FnmiXA4uM7k-9s1t__KE19Bn5cBUSWDsDZzd_EwZSd',
+      // not bound to a secret-ish name: still a token (medium)
+      'FIXTURE_ID=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS5kZXYiLCJzdWIiOiJzdmMtZGVwbG95ZXIiLCJyb2xlIjoiYWRtaW4iLCJleHAiOjQxMDI0NDQ4MDB9.2P-g39klb0AE9cWdsfNy3hnnWTT7coEZoJ2XDqftuFR',
       "curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS5kZXYiLCJzdWIiOiJzdmMtZGVwbG95ZXIiLCJyb2xlIjoiYWRtaW4iLCJleHAiOjQxMDI0NDQ4MDB9.z8gEzsYno5ObUTyGWGlCI0Zk6HRviuCVEBBEVT2aTGW' https://api.acme.dev",
     ],
     negative: [
-      // not bound to a secret-ish name
-      'FIXTURE_ID=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS5kZXYiLCJzdWIiOiJzdmMtZGVwbG95ZXIiLCJyb2xlIjoiYWRtaW4iLCJleHAiOjQxMDI0NDQ4MDB9.2P-g39klb0AE9cWdsfNy3hnnWTT7coEZoJ2XDqftuFR',
       // header is not JSON with alg
       'TOKEN=eyJub3QiOiJhIGp3dCJ9.eyJzdWIiOiJ4In0.eEODxzoCyE7kdF9MJZbQjHzdnae3vDyyAltzod1uxeO',
       // Supabase keys belong to the Supabase rule: {"iss":"supabase","ref":"qwertyuioplmkjnhb","role":"anon"}

@@ -270,6 +270,8 @@ export function isPlaceholderPassword(password: string): boolean {
   if (p.length < 3) return true;
   if (PLACEHOLDER_PASSWORDS.has(p.toLowerCase())) return true;
   if (/^[*x•.#_-]+$/i.test(p)) return true;
+  // The name of the variable that should hold it (`POSTGRES_PASSWORD`), or a stand-in spelled as one (`test_password_123`).
+  if (/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(p) || /^(?:test|dummy|fake|sample|example|my|your)[_-]?pass(?:word|wd)?(?:[_-]?\d{0,4})$/i.test(p)) return true;
   if (/^\$|\$\{|\$\(|\{\{|<[^>]*>|^%[sd(]|^\[[^\]]*\]$|^\{[^}]*\}$|^:/.test(p)) return true;
   if (/^%[0-9A-F]{2}/i.test(p) && /\{|\}|\$/.test(decodeURIComponentSafe(p))) return true;
   return false;

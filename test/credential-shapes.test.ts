@@ -1,0 +1,40 @@
+// fixtures/credential-shapes end to end: credentials in the shapes real code holds them (a recorded Basic header, a
+// NATS .creds file, a SQL role, a MySQL password on a command line, a TOTP seed in a spec) are each found once, at
+// their line, with what decoding them established; no raw value or decoded password appears in any format (the
+// fixture's .secrets.json is read by test/secret-hygiene.test.ts).
+import { describe, expect, it } from 'vitest';
+import { scanDirectory } from '../src/scan.js';
+
+describe('fixtures/credential-shapes', async () => {
+  const result = await scanDirectory('fixtures/credential-shapes');
+  const at = (ruleId: string) => {
+    const found = result.credentials.filter((c) => c.ruleId === ruleId);
+    expect(found, ruleId).toHaveLength(1);
+    const [c] = found;
+    return { c: c!, where: `${c!.locations[0]!.path}:${c!.locations[0]!.startLine}` };
+  };
+
+  it('decodes the Basic header to its user, without keeping the password', () => {
+    const { c, where } = at('http-basic-authorization');
+    expect(where).toBe('tests/cassettes/reports.yml:7');
+    expect(c.attributes.user).toBe('svc-reports');
+    expect(JSON.stringify(c)).not.toContain('Vr8kLq2zXw4Tn');
+  });
+
+  it('verifies the NKEY seed checksum and names its kind', () => {
+    const { c, where } = at('nats-nkey-seed');
+    expect(where).toBe('nats/ingest.creds:10');
+    expect(c.attributes).toMatchObject({ kind: 'user', checksum: 'verified' });
+    expect(c.confidence).toBe('high');
+  });
+
+  it('finds the SQL role password, the mysql -p password and the TOTP seed at their lines', () => {
+    expect(at('sql-with-password').where).toBe('db/init.sql:2');
+    expect(at('mysql-inline-password').where).toBe('scripts/restore.sh:3');
+    expect(at('otp-seed-literal').where).toBe('spec/two_factor_spec.rb:3');
+  });
+
+  it('finds nothing else', () => {
+    expect(result.credentials).toHaveLength(5);
+  });
+});
