@@ -13,6 +13,7 @@ import { checkHistoryOptions, type HistoryOptions } from './history.js';
 import { createBaseline, loadBaseline, renderBaseline } from './baseline.js';
 import { runDiffScan } from './diff-cli.js';
 import { visible } from './report/safe-text.js';
+import { registerGuard } from './guard/command.js';
 
 type FailOn = Severity | 'none';
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -113,6 +114,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
       }
     });
 
+  registerGuard(program, io);
   return { program, exitCode: () => exitCode };
 }
 
