@@ -14,6 +14,7 @@ import { createBaseline, loadBaseline, renderBaseline } from './baseline.js';
 import { runDiffScan } from './diff-cli.js';
 import { visible } from './report/safe-text.js';
 import { registerGuard } from './guard/command.js';
+import { scanStaged } from './precommit/staged.js';
 
 type FailOn = Severity | 'none';
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -33,6 +34,7 @@ interface ScanFlags {
   diffBase?: string;
   live?: boolean;
   liveProviders?: string;
+  staged?: boolean;
 }
 
 function choice<T extends string>(allowed: readonly T[]) {
@@ -71,6 +73,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--live', "confirm scopes with read-only, allow-listed requests to each credential's own provider (off by default)")
     .option('--live-providers <ids>', 'with --live: contact only these providers, comma-separated (e.g. railway,github)')
     .option('--diff-base <sha>', 'PR mode: compare with this commit and report what the change adds or widens; --fail-on applies to new findings')
+    .option('--staged', 'pre-commit: scan only what the git index holds for the files this commit adds or changes')
     .action(async (path: string, flags: ScanFlags) => {
       exitCode = await runScan(path, flags, io);
     });
@@ -127,11 +130,12 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   const history = historyOptions(root, flags);
   const baseline = flags.baseline ? loadBaseline(resolve(flags.baseline), flags.baseline) : undefined;
   const color = flags.color && !io.env.NO_COLOR && !flags.output && io.isTTY;
+  if (flags.staged && (flags.diffBase || history || flags.live)) throw new UsageError('--staged cannot be combined with --diff-base, --history or --live');
   if (flags.diffBase) return runDiffScan(root, path, flags.diffBase, flags, { config, baseline }, failOn, { ...io, color });
   const progress = io.isTTY && !flags.quiet;
   let lastDraw = 0;
   const live = await liveOptions(flags, io);
-  const result = await scanDirectory(root, {
+  const result = await (flags.staged ? scanStaged : scanDirectory)(root, {
     config,
     live,
     history,
