@@ -13,14 +13,13 @@ const git = (root: string, args: string[], input?: string) =>
 
 /** Paths (relative to root) the index adds, copies, modifies or renames into, compared with HEAD. */
 export function stagedPaths(root: string): string[] {
-  let out: Buffer;
   try {
-    out = git(root, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--relative']);
+    git(root, ['rev-parse', '--git-dir']);
   } catch (e) {
     const msg = (e as { stderr?: Buffer }).stderr?.toString().trim().split('\n')[0] ?? (e as Error).message;
-    throw new UsageError(`--staged: ${root} is not a git repository with an index (${msg})`);
+    throw new UsageError(`--staged: ${root} is not in a git repository (${msg})`);
   }
-  return out.toString('utf8').split('\0').filter(Boolean);
+  return git(root, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--relative']).toString('utf8').split('\0').filter(Boolean);
 }
 
 /** The staged blob of each path, with a diagnostic for binary and oversized blobs. */
