@@ -15,6 +15,7 @@ import { runDiffScan } from './diff-cli.js';
 import { visible } from './report/safe-text.js';
 import { registerGuard } from './guard/command.js';
 import { scanStaged } from './precommit/staged.js';
+import { registerFix } from './fix/command.js';
 
 type FailOn = Severity | 'none';
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -118,6 +119,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     });
 
   registerGuard(program, io);
+  registerFix(program, io, (c) => (exitCode = c));
   return { program, exitCode: () => exitCode };
 }
 
