@@ -53,8 +53,9 @@ export function parseHookInput(text: string, forced?: Agent): ToolCall {
       const command = str(inp.command);
       return command === undefined ? { kind: 'unknown', agent: agent ?? 'claude', reason: 'Bash tool_input without a command' } : { kind: 'shell', agent: agent ?? 'claude', command, cwd };
     }
-    const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
-    if (mcp) return { kind: 'mcp', agent: agent ?? 'claude', server: mcp[1]!, tool: mcp[2]!, input: JSON.stringify(input), cwd };
+    const split = tool.startsWith('mcp__') ? tool.indexOf('__', 6) : -1; // mcp__<server>__<tool>
+    if (split > 5 && split + 2 < tool.length)
+      return { kind: 'mcp', agent: agent ?? 'claude', server: tool.slice(5, split), tool: tool.slice(split + 2), input: JSON.stringify(input), cwd };
     return { kind: 'other', agent: agent ?? 'claude', tool };
   }
   return { kind: 'unknown', agent, reason: event ? `unsupported hook event "${event.slice(0, 60)}"` : 'no hook_event_name' };
