@@ -35,6 +35,7 @@ describe('Claude Code PreToolUse', () => {
     expect(out.permissionDecision).toBe('deny');
     expect(out.permissionDecisionReason).toContain('Railway GraphQL volumeDelete');
     expect(out.permissionDecisionReason).toContain('railway token …6f0a (36) in the command');
+    expect(out.permissionDecisionReason).not.toContain('…8d9e'); // the volume id is an identifier, not a credential
   });
   it('denies an MCP delete tool whose server config holds a workspace token', async () => {
     const out = (await guard(recorded('claude-mcp-volume-delete.json'))).json.hookSpecificOutput!;

@@ -66,7 +66,10 @@ export async function credentialsInReach(
   if (parts.mcp) files.push(...mcpConfigs(cwd));
   files.push(environmentFile(env));
   const result = await scanFiles(cwd, files);
-  const inReach = result.credentials.map((credential) => {
+  // In a command, a value with no documented prefix that is bound to nothing (a UUID argument such as a volume id)
+  // is an identifier as often as a token: only bound or prefixed values count.
+  const ambiguous = (c: Credential) => c.locations.every((l) => l.path === 'agent-command.sh' && !l.variable) && c.preview.startsWith('…');
+  const inReach = result.credentials.filter((c) => !ambiguous(c)).map((credential) => {
     const path = credential.locations[0]?.path ?? '';
     const via =
       path === 'agent-command.sh' ? 'in the command' : path === 'agent-environment.env' ? `in the agent's environment (${credential.locations[0]?.variable ?? 'a variable'})` : `in ${path}`;
