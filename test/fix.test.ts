@@ -107,6 +107,22 @@ describe('blastradius fix', () => {
     expect(again.stderr).toBe('blastradius fix: nothing to fix\n');
   });
 
+  it('.gitignore: an untracked env file holding a credential is added', async () => {
+    const dir = join(tmp, 'gitignore');
+    mkdirSync(join(dir, 'api'), { recursive: true });
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    writeFileSync(join(dir, '.gitignore'), 'node_modules/\n');
+    git('add', '.gitignore');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init');
+    writeFileSync(join(dir, 'api/.env.local'), 'RAILWAY_API_TOKEN=3f6c2b1e-9a4d-4c7b-8e2f-1d5a6b7c8e9f\nRAILWAY_VOLUME_MOUNT_PATH=/data\n');
+    const r = await runCli(['fix', dir, '--write']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n# secret files found by blastradius\n/api/.env.local\n');
+    expect(JSON.parse(readFileSync(join(dir, '.claude/settings.json'), 'utf8')).permissions.deny).toEqual(['Read(./api/.env*)']);
+    expect(git('status', '--porcelain', '--', 'api').toString()).toBe('');
+  });
+
   it('unified diff hunks', () => {
     expect(unifiedDiff('f', 'a\nb\nc\n', 'a\nB\nc\n')).toBe('--- a/f\n+++ b/f\n@@ -1,4 +1,4 @@\n a\n-b\n+B\n c\n \n');
   });
