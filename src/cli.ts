@@ -13,6 +13,8 @@ import { atOrAbove } from './rules.js';
 import { checkHistoryOptions, type HistoryOptions } from './history.js';
 import { createBaseline, loadBaseline, renderBaseline } from './baseline.js';
 import { visible } from './report/safe-text.js';
+import { registerGuard } from './guard/command.js';
+import { registerFix } from './fix/command.js';
 
 type FailOn = Severity | 'none';
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -32,6 +34,7 @@ interface ScanFlags {
   diffBase?: string;
   live?: boolean;
   liveProviders?: string;
+  staged?: boolean;
 }
 
 function choice<T extends string>(allowed: readonly T[]) {
@@ -70,6 +73,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--live', "confirm scopes with read-only, allow-listed requests to each credential's own provider (off by default)")
     .option('--live-providers <ids>', 'with --live: contact only these providers, comma-separated (e.g. railway,github)')
     .option('--diff-base <sha>', 'PR mode: compare with this commit and report what the change adds or widens; --fail-on applies to new findings')
+    .option('--staged', 'pre-commit: scan only what the git index holds for the files this commit adds or changes')
     .action(async (path: string, flags: ScanFlags) => {
       exitCode = await runScan(path, flags, io);
     });
@@ -116,6 +120,8 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
       }
     });
 
+  registerGuard(program, io);
+  registerFix(program, io, (c) => (exitCode = c));
   return { program, exitCode: () => exitCode };
 }
 
@@ -129,13 +135,15 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   const history = historyOptions(root, flags);
   const baseline = flags.baseline ? loadBaseline(resolve(flags.baseline), flags.baseline) : undefined;
   const color = flags.color && !io.env.NO_COLOR && !flags.output && io.isTTY;
+  if (flags.staged && (flags.diffBase || history || flags.live)) throw new UsageError('--staged cannot be combined with --diff-base, --history or --live');
   if (flags.diffBase) return (await import('./diff-cli.js')).runDiffScan(root, path, flags.diffBase, flags, { config, baseline }, failOn, { ...io, color });
   const progress = io.isTTY && !flags.quiet;
   let lastDraw = 0;
   const live = await liveOptions(flags, io);
   const { scanDirectory } = await import('./scan.js');
   const { renderParts } = await import('./report/index.js');
-  const result = await scanDirectory(root, {
+  const scan = flags.staged ? (await import('./precommit/staged.js')).scanStaged : scanDirectory;
+  const result = await scan(root, {
     config,
     live,
     history,

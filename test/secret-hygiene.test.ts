@@ -187,6 +187,32 @@ describe('error paths', () => {
   });
 });
 
+describe('guard and fix answers', () => {
+  const repo = join(tmp, 'guarded');
+  beforeAll(() => plantRepo(repo));
+
+  it('guard: the hook answer names credentials by preview only, for every agent format and source of reach', async () => {
+    const command = `set -a; . ./.env.production; curl -H "Authorization: Bearer ${RAILWAY}" -d '{"query":"mutation { volumeDelete(volumeId: \\"v\\") }"}' https://backboard.railway.com/graphql/v2`;
+    const payloads = [
+      { hook_event_name: 'PreToolUse', cwd: repo, tool_name: 'Bash', tool_input: { command } },
+      { hook_event_name: 'beforeShellExecution', cwd: repo, command },
+      { hook_event_name: 'beforeMCPExecution', workspace_roots: [repo], tool_name: 'delete_project', tool_input: JSON.stringify({ token: GH }) },
+    ];
+    for (const [i, p] of payloads.entries()) {
+      const file = join(tmp, `hook-${i}.json`);
+      writeFileSync(file, JSON.stringify(p));
+      const r = await runCli(['guard', '--input', file], { STRIPE_SECRET_KEY: STRIPE });
+      expect(r.stdout).toMatch(/"deny"/);
+      expectClean(r.stdout + r.stderr, ALL, `guard answer ${i}`);
+    }
+  });
+
+  it('fix: the diff, the change list and the notes do not quote a value they move out of a file', async () => {
+    const r = await runCli(['fix', repo]);
+    expectClean(r.stdout + r.stderr, ALL, 'fix dry run');
+  });
+});
+
 describe('temporary files', () => {
   /** Every file under `dir` whose content holds a secret or a slice of one. */
   function leakyFiles(dir: string, secrets: readonly string[]): string[] {

@@ -179,6 +179,12 @@ function sqlOp(text: string): string | undefined {
   return m ? (m[1] ?? m[0]).replace(/\s+/g, ' ').toUpperCase() : undefined;
 }
 
+/** A destructive SQL statement or Railway GraphQL mutation in free text (an MCP tool's input, a request body). */
+export function destructiveStatement(text: string): string | undefined {
+  const gql = GRAPHQL_DELETE.exec(text);
+  return gql ? `Railway GraphQL ${gql[1]}` : sqlOp(text);
+}
+
 function matchCommand(cmd: ShellCommand): DestructiveHit | undefined {
   const { args, assigns } = simpleCommand(cmd.words);
   if (!args.length) return undefined;
