@@ -13,6 +13,7 @@ import { atOrAbove } from './rules.js';
 import { checkHistoryOptions, type HistoryOptions } from './history.js';
 import { createBaseline, loadBaseline, renderBaseline } from './baseline.js';
 import { visible } from './report/safe-text.js';
+import { registerOrgCommands } from './org/cli.js';
 
 type FailOn = Severity | 'none';
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -115,6 +116,8 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
         for (const c of list) io.stdout(`  ${c.id.padEnd(width)}  ${(c.severity ?? '-').padEnd(8)}  ${c.summary}\n`);
       }
     });
+
+  registerOrgCommands(program, io, (code) => (exitCode = code));
 
   return { program, exitCode: () => exitCode };
 }
