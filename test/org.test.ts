@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
 import { runCli } from './helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from './servers/github-api.js';
 import { mergeReports, reportFiles } from '../src/org/merge.js';
@@ -149,6 +150,8 @@ describe('org plan → per-repository scans → merge', () => {
       findings: Array<{ ruleId: string; repositories: string[]; severity: string }>;
       diagnostics: Array<{ code: string; source: string }>;
     };
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'org-report.schema.json'), 'utf8')));
+    expect(validate(org), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(org.summary.repositoriesCovered).toBe(3);
     expect(org.summary.repositoriesFailed).toBe(2);
     expect(org.diagnostics.map((d) => d.code).sort()).toEqual(['missing-report', 'not-a-report', 'not-json', 'scan-failed', 'schema-version']);

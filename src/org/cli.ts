@@ -1,6 +1,6 @@
 // The organisation commands: `merge` (many reports → one organisation report) and `org plan` (list an
 // organisation's repositories and split them into matrix shards for .github/workflows/org-scan.yml).
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../usage-error.js';
 import { ORG_FORMATS, type OrgFormat } from './render.js';
@@ -28,14 +28,20 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
     .action(async (inputs: string[], flags: { format: OrgFormat; output?: string; expect?: string; failOn: string }) => {
       const { mergeReports, reportFiles } = await import('./merge.js');
       const { runOrgRules } = await import('./org-rules.js');
-      const { renderOrg } = await import('./render.js');
+      const { renderOrgParts } = await import('./render.js');
       const { readPlan } = await import('./plan-file.js');
       const expected = flags.expect ? readPlan(flags.expect) : undefined;
       const agg = mergeReports(reportFiles(inputs), { expected });
       const findings = runOrgRules(agg);
-      const text = renderOrg(agg, findings, flags.format);
-      if (flags.output) writeFileSync(flags.output, text);
-      else io.stdout(text);
+      const fd = flags.output ? openSync(flags.output, 'w') : undefined;
+      try {
+        for (const part of renderOrgParts(agg, findings, flags.format)) {
+          if (fd === undefined) io.stdout(part);
+          else writeSync(fd, part);
+        }
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
       const order = ['critical', 'high', 'medium', 'low'];
       const gate = order.indexOf(flags.failOn);
       if (gate >= 0 && findings.some((f) => order.indexOf(f.severity) >= 0 && order.indexOf(f.severity) <= gate)) setExit(1);

@@ -3,7 +3,7 @@
 // carry fingerprints and redacted previews only, and that is all these rules read.
 import type { DetectorMeta } from '../types.js';
 import { pushTo } from '../text.js';
-import { isAccountWide, type OrgAggregate, type Sighting } from './merge.js';
+import { isAccountWide, type OrgAggregate, type ProductionResource, type Sighting } from './merge.js';
 
 export interface OrgFinding {
   ruleId: string;
@@ -32,6 +32,8 @@ export interface OrgRule {
 }
 
 const repoList = (repos: Iterable<string>): string[] => [...new Set(repos)].sort();
+/** Target repositories listed by name in one finding; the message gives the full count. */
+const MAX_LISTED = 20;
 const where = (s: Sighting) => ({ repository: s.repo, path: s.path, startLine: s.line });
 /** One location per repository: the first sighting there. */
 function perRepo(sightings: readonly Sighting[]): Sighting[] {
@@ -40,6 +42,17 @@ function perRepo(sightings: readonly Sighting[]): Sighting[] {
   return [...first.values()].sort((a, b) => a.repo.localeCompare(b.repo));
 }
 const label = (s: Sighting) => `${s.provider.toUpperCase()} ${s.type} ${s.preview}`;
+
+/** Production resources by provider, then by repository. */
+function productionIndex(agg: OrgAggregate): Map<string, Map<string, ProductionResource[]>> {
+  const index = new Map<string, Map<string, ProductionResource[]>>();
+  for (const r of agg.productionResources) {
+    let byRepo = index.get(r.provider);
+    if (!byRepo) index.set(r.provider, (byRepo = new Map()));
+    pushTo(byRepo, r.repo, r);
+  }
+  return index;
+}
 
 function byFingerprint(agg: OrgAggregate): Map<string, Sighting[]> {
   const m = new Map<string, Sighting[]>();
@@ -153,17 +166,31 @@ const crossRepoProductionReach: OrgRule = {
     },
   },
   check: (agg) => {
-    const prodByProvider = new Map<string, typeof agg.productionResources>();
-    for (const r of agg.productionResources) pushTo(prodByProvider, r.provider, r);
+    // Production resources counted by provider, type and repository once, so each credential is answered from the
+    // counts (total minus the repositories that hold it) instead of a pass over every resource.
+    const index = productionIndex(agg);
     const out: OrgFinding[] = [];
     for (const [fp, all] of byFingerprint(agg)) {
-      const wide = all.filter((s) => isAccountWide(s.reach));
-      if (!wide.length) continue;
-      const s = wide[0]!;
+      const s = all.find((x) => isAccountWide(x.reach));
+      if (!s) continue;
+      const byRepo = index.get(s.provider);
+      if (!byRepo) continue;
       const holders = new Set(all.map((x) => x.repo));
-      const targets = (prodByProvider.get(s.provider) ?? []).filter((r) => !holders.has(r.repo) && (s.deletes.includes('*') || s.deletes.includes(r.type) || !s.deletes.length));
-      if (!targets.length) continue;
-      const targetRepos = repoList(targets.map((r) => r.repo));
+      const types = s.deletes.length && !s.deletes.includes('*') ? new Set(s.deletes) : undefined;
+      let count = 0;
+      const targetRepos: string[] = [];
+      const examples: string[] = [];
+      for (const [repo, resources] of byRepo) {
+        if (holders.has(repo)) continue;
+        const reachable = types ? resources.filter((r) => types.has(r.type)) : resources;
+        if (!reachable.length) continue;
+        count += reachable.length;
+        targetRepos.push(repo);
+        for (const r of reachable) if (examples.length < 10) examples.push(`${r.repo}: production ${r.type} ${r.name} (${r.id})`);
+      }
+      if (!count) continue;
+      targetRepos.sort();
+      const shown = targetRepos.length > 5 ? `${targetRepos.slice(0, 5).join(', ')} and ${targetRepos.length - 5} more repositories` : targetRepos.join(', ');
       const fromNonProd = !s.environments.includes('production') && s.environments.some((e) => e !== 'unknown');
       out.push({
         ruleId: crossRepoProductionReach.meta.id,
@@ -171,13 +198,14 @@ const crossRepoProductionReach: OrgRule = {
         // Same provider and an account-wide reach; the reports cannot prove both sides name the same account.
         confidence: s.principal ? 'high' : 'medium',
         title: crossRepoProductionReach.meta.title,
-        message: `${label(s)} in ${[...holders].sort().join(', ')} (reach ${s.reach}${fromNonProd ? `, used for ${s.environments.join('/')}` : ''}) can act on ${targets.length} production resource(s) declared in ${targetRepos.join(', ')}.`,
-        repositories: repoList([...holders, ...targetRepos]),
+        message: `${label(s)} in ${[...holders].sort().join(', ')} (reach ${s.reach}${fromNonProd ? `, used for ${s.environments.join('/')}` : ''}) can act on ${count} production resource(s) declared in ${shown}.`,
+        // Bounded: an account-wide token of a provider every repository uses would otherwise list all of them.
+        repositories: repoList([...holders, ...targetRepos.slice(0, MAX_LISTED)]),
         locations: perRepo(all).map(where),
         credentialFingerprints: [fp],
         chain: [
           `${s.repo}: ${label(s)} at ${s.path}:${s.line}, reach ${s.reach}`,
-          ...targets.slice(0, 10).map((r) => `${r.repo}: production ${r.type} ${r.name} (${r.id})`),
+          ...examples,
           ...(s.principal ? [] : ['same provider; the reports do not prove it is the same account (confirm with --live)']),
         ],
       });

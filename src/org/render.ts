@@ -3,6 +3,7 @@
 import type { OrgAggregate } from './merge.js';
 import type { OrgFinding } from './org-rules.js';
 import { TOOL } from '../report/tool.js';
+import { prettyJsonPieces } from '../report/json-stream.js';
 
 export const ORG_REPORT_VERSION = '1.0.0';
 export const ORG_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -34,8 +35,14 @@ function coverage(agg: OrgAggregate): string {
   return `${agg.repos.length} repositor${agg.repos.length === 1 ? 'y' : 'ies'} covered${failed ? `, ${failed} not covered (see diagnostics)` : ''}`;
 }
 
-export function renderOrg(agg: OrgAggregate, findings: readonly OrgFinding[], format: OrgFormat): string {
-  if (format === 'json') return JSON.stringify(toOrgJson(agg, findings), null, 2) + '\n';
+/** The report in pieces: JSON is written finding by finding (an organisation's can be large), the others whole. */
+export function* renderOrgParts(agg: OrgAggregate, findings: readonly OrgFinding[], format: OrgFormat): Generator<string> {
+  if (format !== 'json') return yield renderOrg(agg, findings, format);
+  yield* prettyJsonPieces(toOrgJson(agg, findings));
+  yield '\n';
+}
+
+function renderOrg(agg: OrgAggregate, findings: readonly OrgFinding[], format: Exclude<OrgFormat, 'json'>): string {
   if (format === 'markdown') {
     const lines = [`## blastradius — organisation report`, '', `${coverage(agg)}; ${findings.length} organisation finding(s).`, ''];
     if (findings.length) {
