@@ -15,6 +15,7 @@ import { createBaseline, loadBaseline, renderBaseline } from './baseline.js';
 import { visible } from './report/safe-text.js';
 import { registerGuard } from './guard/command.js';
 import { registerFix } from './fix/command.js';
+import { registerOrgCommands } from './org/cli.js';
 
 type FailOn = Severity | 'none';
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -122,6 +123,8 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
 
   registerGuard(program, io);
   registerFix(program, io, (c) => (exitCode = c));
+  registerOrgCommands(program, io, (code) => (exitCode = code));
+
   return { program, exitCode: () => exitCode };
 }
 

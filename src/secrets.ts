@@ -1,9 +1,19 @@
 // Fingerprints, redaction and the vault: the only place raw secret values live after extraction.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { pushTo } from './text.js';
 
-/** A stable, non-reversible id for a secret value. The provider is not part of it: one value is one credential. */
+/** The environment variable holding an organisation's fingerprint key (see SECURITY.md). */
+export const FINGERPRINT_KEY_ENV = 'BLASTRADIUS_FINGERPRINT_KEY';
+
+/**
+ * A stable, non-reversible id for a secret value. The provider is not part of it: one value is one credential.
+ * With an organisation key in BLASTRADIUS_FINGERPRINT_KEY it is an HMAC-SHA-256 (`credk_…`): the same value gets the
+ * same id in every repository scanned with that key, and nobody without the key can test guesses of a short secret
+ * against a leaked report. Without a key it is a plain hash (`cred_…`), as for a single repository.
+ */
 export function fingerprintSecret(value: string): string {
+  const key = process.env[FINGERPRINT_KEY_ENV];
+  if (key) return 'credk_' + createHmac('sha256', key).update('blastradius:v1:').update(value).digest('hex').slice(0, 16);
   return 'cred_' + createHash('sha256').update('blastradius:v1:').update(value).digest('hex').slice(0, 16);
 }
 

@@ -5,6 +5,8 @@
 //   GET   /repos/{owner}/{repo}/issues/{n}/comments             → paginated list (per_page, page, Link header)
 //   POST  /repos/{owner}/{repo}/issues/{n}/comments             → 201 comment
 //   PATCH /repos/{owner}/{repo}/issues/comments/{id}            → 200 comment
+//   GET   /orgs/{org}/repos                                     → paginated list (per_page, page, Link header); the
+//         first `rateLimited` requests answer 403 with retry-after (a secondary rate limit)
 import { gunzipSync } from 'node:zlib';
 import { json, startServer, type Recorded, type TestServer } from './http.js';
 
@@ -37,6 +39,18 @@ export interface FakeGitHubOptions {
   commentStatus?: number;
   /** Comments that already exist, per issue. */
   comments?: FakeComment[];
+  /** Repositories of each organisation, as the API lists them. */
+  orgRepos?: Record<string, FakeOrgRepo[]>;
+  /** How many `/orgs/{org}/repos` requests answer 403 with `retry-after: 1` before the API answers again. */
+  rateLimited?: number;
+}
+
+export interface FakeOrgRepo {
+  name: string;
+  archived?: boolean;
+  fork?: boolean;
+  topics?: string[];
+  default_branch?: string;
 }
 
 export interface FakeGitHub extends TestServer {
@@ -52,6 +66,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   const comments: FakeComment[] = [...(opts.comments ?? [])];
   let nextComment = 1000 + comments.length;
   let nextSarif = 1;
+  let rateLimited = opts.rateLimited ?? 0;
 
   const handler = (req: Recorded, res: Parameters<Parameters<typeof startServer>[0]>[1]) => {
     const url = new URL(req.path, 'http://x');
@@ -100,6 +115,28 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
         comments.push(c);
         return json(res, 201, shape(c));
       }
+    }
+    if ((m = /^\/orgs\/([^/]+)\/repos$/.exec(p)) && req.method === 'GET') {
+      if (rateLimited > 0) {
+        rateLimited--;
+        return json(res, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' });
+      }
+      const all = opts.orgRepos?.[m[1]!];
+      if (!all) return json(res, 404, { message: 'Not Found' });
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const headers: Record<string, string> = {};
+      if (page < last) headers.link = `<http://${req.headers.host}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <http://${req.headers.host}${p}?per_page=${perPage}&page=${last}>; rel="last"`;
+      const slice = all.slice((page - 1) * perPage, page * perPage).map((r) => ({
+        name: r.name,
+        full_name: `${m![1]}/${r.name}`,
+        archived: !!r.archived,
+        fork: !!r.fork,
+        topics: r.topics ?? [],
+        default_branch: r.default_branch ?? 'main',
+      }));
+      return json(res, 200, slice, headers);
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(p)) && req.method === 'PATCH') {
       if (opts.commentStatus && opts.commentStatus >= 400) return json(res, opts.commentStatus, { message: 'Resource not accessible by integration' });

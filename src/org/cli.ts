@@ -1,0 +1,85 @@
+// The organisation commands: `merge` (many reports → one organisation report) and `org plan` (list an
+// organisation's repositories and split them into matrix shards for .github/workflows/org-scan.yml).
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError } from '../usage-error.js';
+import { ORG_FORMATS, type OrgFormat } from './render.js';
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const formatChoice = (v: string): OrgFormat => {
+  if (!(ORG_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${ORG_FORMATS.join(', ')}`);
+  return v as OrgFormat;
+};
+
+export function registerOrgCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('merge')
+    .description('merge JSON reports of many repositories (files or folders; artifacts named owner__repo.json) into one organisation report')
+    .argument('<reports...>', 'report files or folders holding them')
+    .addOption(new Option('-f, --format <format>', `output format: ${ORG_FORMATS.join('|')}`).default('table').argParser(formatChoice))
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--expect <file>', 'the scan plan (from `org plan`): every repository in it without a report is listed')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an organisation finding is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'none']).default('none'))
+    .action(async (inputs: string[], flags: { format: OrgFormat; output?: string; expect?: string; failOn: string }) => {
+      const { mergeReports, reportFiles } = await import('./merge.js');
+      const { runOrgRules } = await import('./org-rules.js');
+      const { renderOrgParts } = await import('./render.js');
+      const { readPlan } = await import('./plan-file.js');
+      const expected = flags.expect ? readPlan(flags.expect) : undefined;
+      const agg = mergeReports(reportFiles(inputs), { expected });
+      const findings = runOrgRules(agg);
+      const fd = flags.output ? openSync(flags.output, 'w') : undefined;
+      try {
+        for (const part of renderOrgParts(agg, findings, flags.format)) {
+          if (fd === undefined) io.stdout(part);
+          else writeSync(fd, part);
+        }
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+      const order = ['critical', 'high', 'medium', 'low'];
+      const gate = order.indexOf(flags.failOn);
+      if (gate >= 0 && findings.some((f) => order.indexOf(f.severity) >= 0 && order.indexOf(f.severity) <= gate)) setExit(1);
+    });
+
+  program
+    .command('org')
+    .description('organisation scans on GitHub Actions')
+    .command('plan')
+    .description("list an organisation's repositories (GitHub API) and split them into matrix shards; prints JSON")
+    .requiredOption('--org <name>', 'the GitHub organisation')
+    .option('--topic <topic...>', 'only repositories with every one of these topics')
+    .option('--name-pattern <regex>', 'only repositories whose name matches')
+    .option('--include-archived', 'also archived repositories')
+    .option('--include-forks', 'also forks')
+    .option('--max-jobs <n>', 'matrix jobs (1-256; each scans its share of repositories)', '256')
+    .option('-o, --output <file>', 'write the plan to a file')
+    .action(async (flags: { org: string; topic?: string[]; namePattern?: string; includeArchived?: boolean; includeForks?: boolean; maxJobs: string; output?: string }) => {
+      const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+      if (!token) throw new UsageError('org plan needs a token in GITHUB_TOKEN (read-only: repository metadata)');
+      let namePattern: RegExp | undefined;
+      try {
+        namePattern = flags.namePattern ? new RegExp(flags.namePattern) : undefined;
+      } catch {
+        throw new UsageError(`--name-pattern: not a regular expression: ${flags.namePattern}`);
+      }
+      const maxJobs = Number(flags.maxJobs);
+      if (!Number.isInteger(maxJobs) || maxJobs < 1 || maxJobs > 256) throw new UsageError(`--max-jobs: expected 1-256, got ${flags.maxJobs}`);
+      const { listOrgRepos } = await import('./list-repos.js');
+      const { planShards } = await import('./plan.js');
+      const repos = await listOrgRepos(
+        flags.org,
+        { topics: flags.topic, namePattern, includeArchived: flags.includeArchived, includeForks: flags.includeForks },
+        { token, baseUrl: io.env.GITHUB_API_URL, onWait: (m) => io.stderr(`blastradius: ${m}\n`) },
+      );
+      const text = JSON.stringify(planShards(repos, maxJobs)) + '\n';
+      if (flags.output) writeFileSync(flags.output, text);
+      else io.stdout(text);
+      io.stderr(`blastradius org plan: ${repos.length} repositories of ${flags.org}\n`);
+    });
+}
