@@ -10,5 +10,5 @@ export function readPlan(file: string): string[] {
     throw new UsageError(`--expect ${file}: not a readable scan plan (${(e as Error).message.split('\n')[0]})`);
   }
   if (!Array.isArray(plan.shards)) throw new UsageError(`--expect ${file}: not a scan plan (no "shards")`);
-  return plan.shards.flatMap((s) => (Array.isArray(s.repos) ? s.repos.map((r) => String(r).replace(/@.*$/, '')) : []));
+  return plan.shards.flatMap((s) => (Array.isArray(s.repos) ? s.repos.map((r) => String(r).split('@')[0]!) : []));
 }
