@@ -3,15 +3,9 @@
 // TOML, shell). Extractors use them to know which variable holds a value.
 import { parse as parseDotenv } from 'dotenv';
 import type { SourceFile } from './types.js';
+import type { Assignment } from './assignment.js';
 import { codeFacts } from './code-facts.js';
 import { pushTo } from './text.js';
-
-export interface Assignment {
-  name: string;
-  value: string;
-  /** Offset of the first character of the value in the file text. */
-  index: number;
-}
 
 const SCRIPT_EXT = /\.(?:[cm]?[jt]sx?)$/i;
 

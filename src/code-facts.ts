@@ -3,7 +3,7 @@
 // and by code uses (which variables a script reads).
 import { typescript } from './lazy-deps.js';
 import type { SourceFile } from './types.js';
-import type { Assignment } from './assignments.js';
+import type { Assignment } from './assignment.js';
 
 /** What TS/JS analysis also yields: reads of environment variables and hosts the code talks to. */
 export interface CodeFacts {

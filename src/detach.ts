@@ -27,7 +27,13 @@ export class Detacher {
     if (proto !== Object.prototype && proto !== null) return value;
     const out: Record<string, unknown> = {};
     seen.set(value, out);
-    for (const k in value) if (Object.hasOwn(value, k)) out[k] = this.copy((value as Record<string, unknown>)[k], seen);
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      const v = this.copy((value as Record<string, unknown>)[k], seen);
+      // An own `__proto__` key (JSON.parse makes one) must stay a key: assigning it would set the copy's prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k] = v;
+    }
     return out as T;
   }
 

@@ -1,6 +1,7 @@
 // Stage 2: credential rules over every file, with a keyword prefilter, then grouping by value into credentials.
 import type { Confidence, Credential, CredentialRule, Environment, Location, MatchContext, SourceFile } from './types.js';
-import { assignmentsOf, lineAssignments, type Assignment } from './assignments.js';
+import { assignmentsOf, lineAssignments } from './assignments.js';
+import type { Assignment } from './assignment.js';
 import { LineIndex, isPlaceholder, shannonEntropy } from './text.js';
 import { SecretVault, fingerprintSecret, redact } from './secrets.js';
 import { KeywordPrefilter } from './prefilter.js';

@@ -6,7 +6,7 @@ import ignore from 'ignore';
 import type { Config } from './config.js';
 import type { Diagnostic, Environment, EnvironmentHint, Resource, SourceFile, VariableUse } from './types.js';
 import type { FileInfo, InventoryParser, InventoryResult } from './detector-api.js';
-import { dirname } from '../detectors/inventory/resource-builder.js';
+import { dirname } from './text.js';
 import type { RawFinding, RuleEngine } from './extract.js';
 import { parseInlineDirectives, type InlineDirective } from './suppress.js';
 import { codeUses } from './uses.js';

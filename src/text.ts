@@ -112,3 +112,8 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** The last segment of a repository-relative, `/`-separated path. */
+export const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+/** Everything before the last `/` of a repository-relative path; '' at the root. */
+export const dirname = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');

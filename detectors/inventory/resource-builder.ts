@@ -127,8 +127,7 @@ export function parseTomlFile(file: SourceFile): { value?: Record<string, unknow
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-export const dirname = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+export { basename, dirname } from '../../src/text.js';
 
 /** Merges resources that share an id (see mergeResources); a later description may fill an unknown environment. */
 export function mergeById(resources: Resource[]): Resource[] {

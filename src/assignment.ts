@@ -1,0 +1,8 @@
+// One `name = value` binding found in a file (src/assignments.ts finds them; src/code-facts.ts reads them from
+// JS/TS). Its own module so that both can name it without importing each other.
+export interface Assignment {
+  name: string;
+  value: string;
+  /** Offset of the first character of the value in the file text. */
+  index: number;
+}
