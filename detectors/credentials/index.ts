@@ -120,6 +120,7 @@ import basicAuthUrl from './basic-auth-url.js';
 // (end group B imports)
 // generic rules (always last)
 import generic from './generic.js';
+import assigned from './assigned.js';
 // (end generic imports)
 
 export const credentialRules: CredentialRule[] = [
@@ -245,5 +246,6 @@ export const credentialRules: CredentialRule[] = [
   // (end group B)
   // generic (always last)
   ...generic,
+  ...assigned,
   // (end generic)
 ];

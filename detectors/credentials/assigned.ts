@@ -1,0 +1,184 @@
+// Credential-named assignments that the generic rule leaves out because the value is short or not machine-random:
+// passwords (`password: s3cr3t`, `MYSQL_ROOT_PASSWORD=…`, `setPassword("…")`, `<password>…</password>`) and tokens,
+// secrets and API keys bound to a secret name in every config and code shape the engine reads (YAML, JSON, TOML,
+// INI, .properties, XML, Dockerfile ENV/ARG, compose lists, shell `export`, Makefiles, keyword arguments, map
+// literals, string constants). The name must say it is a secret; the value must be a literal — templates, references,
+// function calls, type names, paths, URLs and ids are structurally not secrets and are not reported. Well-known
+// defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
+import type { Confidence, CredentialRule, MatchContext } from '../../src/types.js';
+import { nameWords } from '../../src/text.js';
+import { charsetOf, isSecretName, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
+
+const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passcode|passw)$/;
+const PASSWORD_SUFFIX = /(?:password|passwd|passphrase)$/;
+
+/** `password` for password names, `secret` for other secret names, undefined for everything else. */
+export function credentialNameKind(name: string | undefined): 'password' | 'secret' | undefined {
+  if (!name) return undefined;
+  const words = nameWords(name.replace(/^.*[.[]/, '').replace(/^(?:set|with|get)(?=[A-Z_])/, '').replace(/\d+$/, '')).split(' ').filter(Boolean);
+  const last = words[words.length - 1];
+  if (!last || words.includes('public') || words.includes('publishable')) return undefined;
+  if (NOT_SECRET_NAME.test(words.join(' '))) return undefined;
+  if (PASSWORD_WORD.test(last) || PASSWORD_SUFFIX.test(last)) return 'password';
+  if (words.length === 1 && last === 'key') return undefined; // a bare `key:` is usually a map key
+  return isSecretName(words.join('_')) ? 'secret' : undefined;
+}
+
+/** The name written just before the value on its line: `NAME=`, `name: "`, `"name" => '`, `setPassword("`. */
+function nameBefore(line: string, value: string): string | undefined {
+  const at = line.indexOf(value);
+  if (at < 0) return undefined;
+  const before = line.slice(Math.max(0, at - 120), at);
+  return /([A-Za-z_$@][\w.$-]*)["'\]]{0,2}[ \t]*(?::=|=>|=|:|\(|[ \t])[ \t]*["'`]?$/.exec(before)?.[1];
+}
+
+/** Translated UI strings (`password: Password` in a locale file) are labels, not secrets. */
+const LOCALE_PATH = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?|messages)\/|\.(?:po|pot|xliff|xlf|resx|strings|arb)$/i;
+
+/** Names of types and keywords that follow a secret-named field in declarations: `password: string;`. */
+const TYPE_OR_KEYWORD = /^(?:string|str|int|integer|bool|boolean|number|bytes?|object|any|char|text|varchar|secret|secretstr|password|nil|null|none|undefined|true|false|required|optional|self|this|new|function|func|fn|lambda|return|await|async|const|let|var|val|def|static|final|public|private|protected|readonly|type|interface|class|struct|enum|void|option|some|list|dict|map|array|set)$/i;
+
+/** What a literal value is not: stand-ins that only repeat the key, masks, references, calls, identifiers. */
+function structurallyNotSecret(v: string, ctx: MatchContext): boolean {
+  if (/^(?:pass(?:word|wd)?|pwd|secret|token|key|api[-_]?key|credentials?)$/i.test(v)) return true; // repeats its key
+  if (TYPE_OR_KEYWORD.test(v)) return true;
+  if (/^[*x•.#_?-]+$/i.test(v) || /^\*{3,}|\*{3,}$/.test(v)) return true; // masks
+  if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^<|>$|^\[.*\]$|^\{|\}$|^:[a-z_]+$/i.test(v)) return true; // templates, symbols
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // a CamelCase type or class name
+  const at = ctx.line.indexOf(v);
+  const after = at >= 0 ? ctx.line.slice(at + v.length, at + v.length + 2) : '';
+  if (/^[(.[]/.test(after) && !/^\.["'`\s]/.test(after) && ctx.file.kind === 'source') return true; // a call or member access
+  if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (v.length < 6 || !quoted(v, ctx))) return true; // numbers: ports, counts
+  return notASecretValue(v, ctx);
+}
+
+function quoted(v: string, ctx: MatchContext): boolean {
+  const at = ctx.line.indexOf(v);
+  return at > 0 && /["'`]/.test(ctx.line[at - 1]!);
+}
+
+/** In program source only string literals count: `password = getPassword()` and `pwd = other` are expressions. */
+function unquotedInCode(v: string, ctx: MatchContext): boolean {
+  if (ctx.file.kind !== 'source' || /\.(?:md|mdx|rst|txt|adoc|html?|ya?ml|json|toml|ini|cfg|conf|properties|xml|env|sh|bash|mk|bat|cmd|ps1|sql|http|rsp|cnf)$|(?:^|\/)(?:Dockerfile[^/]*|Makefile|Vagrantfile)$/i.test(ctx.file.path))
+    return false;
+  return !quoted(v, ctx);
+}
+
+function inK8sSecretData(ctx: MatchContext): boolean {
+  return /\.ya?ml$/i.test(ctx.file.path) && yamlParentKey(ctx) === 'data' && /^kind:[ \t]*["']?Secret["']?[ \t]*$/m.test(yamlDocumentOf(ctx));
+}
+
+/** A short or word-like value is a weak signal on its own; a long mixed one is a credential's shape. */
+function baseConfidence(v: string, kind: 'password' | 'secret'): Confidence {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  if (kind === 'password') return v.length >= 8 && classes >= 2 ? 'medium' : 'low';
+  return v.length >= 12 && classes >= 2 ? 'medium' : 'low';
+}
+
+function accepts(v: string, ctx: MatchContext, name: string | undefined): boolean {
+  const kind = credentialNameKind(name);
+  if (!kind) return false;
+  if (v.length < (kind === 'password' ? 4 : 8)) return false;
+  if (kind === 'secret' && /^[a-z]+$/.test(v) && v.length < 16) return false; // a word bound to a secret name
+  if (LOCALE_PATH.test(ctx.file.path)) return false;
+  // Inside a template (`${DB_PASSWORD:root}`, `{{ default "x" .pw }}`) the value is the template's business.
+  if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))) return false;
+  return !structurallyNotSecret(v, ctx) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
+}
+
+function classifyAssigned(v: string, name: string | undefined) {
+  const kind = credentialNameKind(name) ?? 'secret';
+  const confidence = baseConfidence(v, kind);
+  return {
+    type: kind === 'password' ? 'password' : 'generic-secret',
+    confidence,
+    attributes: { variable: name ?? '', charset: charsetOf(v) },
+    reasons: confidence === 'low' ? [kind === 'password' ? 'a short or single-class password' : 'a short or word-like value'] : [],
+  };
+}
+
+const help = {
+  why: 'A password or secret written next to the name that says what it is: anyone with the checkout can use it, and passwords in particular are reused across environments and services. A well-known default (`changeme`, `admin`) baked into a config or image is a weakness of its own.',
+  fix: 'Rotate it where it is used and load it at run time from a secret store, CI secrets or the environment. If it is a test fixture, keep it obviously fake and out of production configs.',
+  references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cwe.mitre.org/data/definitions/798.html'],
+};
+
+// Name: a run of identifier characters holding a secret word; separator `=`, `:`, `:=`, `=>`, `(`, or the space of
+// Dockerfile `ENV NAME value`; value: a run without spaces, quotes or brackets. Each part is bounded and linear.
+export const assignedCredential: CredentialRule = {
+  meta: {
+    id: 'assigned-credential',
+    title: 'Password or secret assigned to a credential name',
+    severity: 'medium',
+    summary: 'A literal password, secret, token or API key bound to a name that says so (config keys, ENV/ARG, keyword arguments, map literals, setters).',
+    provider: 'generic',
+    credentialType: 'password',
+    help,
+  },
+  keywords: genericSecret.keywords,
+  pattern:
+    /(?<![\w.$-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|secret[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]]{0,2}[ \t]*(?::=|=>|=|:|\(|[ \t](?=[ \t]*[^\s=:]))[ \t]*["'`]?([^\s"'`,;(){}[\]<>\\]{3,200})/i,
+  secretGroup: 2,
+  validate: (v, ctx) => {
+    const name = nameBefore(ctx.line, v) ?? ctx.variable;
+    // The space separator only binds in Dockerfile `ENV`/`ARG` lines.
+    if (!/[=:(]/.test(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v)))) && !/^[ \t]*(?:ENV|ARG)[ \t]/i.test(ctx.line)) return false;
+    return accepts(v, ctx, name);
+  },
+  classify: (v, ctx) => classifyAssigned(v, nameBefore(ctx.line, v) ?? ctx.variable),
+  examples: {
+    positive: [
+      { text: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Tq8vLm2x\n', path: 'docker-compose.yml' },
+      { text: 'services:\n  db:\n    environment:\n      - MYSQL_ROOT_PASSWORD=fwpbqtr9\n', path: 'docker-compose.yml' },
+      { text: 'spring:\n  datasource:\n    password: k8Jw2mQz\n', path: 'src/main/resources/application.yml' },
+      { text: 'trust_store_password = "Hq2v9xLp"\n', path: 'config/app.toml' },
+      { text: '[database]\npassword = Zcuqcc_bc4\n', path: 'conf/app.ini' },
+      { text: 'db.password=Spwukv_px5\n', path: 'src/main/resources/db.properties' },
+      { text: 'FROM postgres:16\nENV POSTGRES_PASSWORD Vx7pQ2mn\n', path: 'Dockerfile' },
+      { text: 'export DEPLOY_TOKEN=q7Vx2pLm9rTz\n', path: 'scripts/deploy.sh' },
+      { text: 'client = Client(username="svc", password="uxxyn7Qa")\n', path: 'app/client.py' },
+      { text: 'dataSource.setPassword("Vu2x0k5Hdt");\n', path: 'src/main/java/Db.java' },
+      { text: '$config = ["API_TOKEN" => "Tz8pQ2vLm4Xw", "debug" => false];\n', path: 'config/app.php' },
+      { text: 'const string testPassword = "zjycbjb298";\n', path: 'src/Auth.cs' },
+      { text: 'app.config["MAILGUN_API_KEY"] = "wol-5603822800-altl"\n', path: 'app/settings.py' },
+      { text: 'password: "qd-ywln"\n', path: 'internal/client.go' },
+      { text: 'POSTGRES_PASSWORD=changeme\n', path: 'docker/.env.db' },
+    ],
+    negative: [
+      { text: 'password: ${DATASOURCE_PASSWORD:root123}\n', path: 'application.yml' },
+      { text: 'password: {{ .Values.db.password }}\n', path: 'charts/app/templates/secret.yaml' },
+      { text: 'password = get_password()\n', path: 'app/db.py' },
+      { text: 'Password:        c.cfg.Password,\n', path: 'canal/canal.go' },
+      { text: 'password: string;\n', path: 'types/index.d.ts' },
+      { text: 'password: Password\n', path: 'config/locales/en.yml' },
+      { text: 'api_token: <your-token>\n', path: 'config.yml' },
+      { text: 'DB_PASSWORD=$DB_PASSWORD\n', path: 'start.sh' },
+      { text: 'password_length: 12\n', path: 'config.yml' },
+      { text: 'GITHUB_ORG_ID: 4815162342\n', path: 'config.yml' },
+      { text: 'password: ""\n', path: 'config.yml' },
+      { text: 'url = "https://example.com/?X-Amz-Signature=abc&password=%(pw)s"\n', path: 'app/s3.py' },
+      { text: 'local password=$PASSWORD\n', path: 'configGrid.sh' },
+      { text: 'message.password = PasswordStruct.decode(reader, reader.uint32());\n', path: 'src/account.ts' },
+      { text: 'user.HashedPassword = hashedPassword\n', path: 'user/datasource.go' },
+      { text: 'wjcplpsd2 = SetPasswordField(label=_("New Password"))\n', path: 'account/forms.py' },
+      { text: 'token: secret\n', path: 'config.yml' },
+      { text: 'RUN echo password is set\n', path: 'Dockerfile' },
+    ],
+  },
+};
+
+export const xmlElementCredential: CredentialRule = {
+  meta: { ...assignedCredential.meta, id: 'assigned-credential-xml', title: 'Password or secret in an XML element', summary: 'A literal password or secret as the text of an XML element named for it (`<password>…</password>`).' },
+  keywords: ['pass', 'pwd', 'secret', 'token', 'key'],
+  pattern: /<([\w.:-]{0,60}(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey)[\w.:-]{0,30})>[ \t]*([^<>\s]{3,200})[ \t]*<\//i,
+  secretGroup: 2,
+  validate: (v, ctx) => accepts(v, ctx, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))?.[1]),
+  classify: (v, ctx) => classifyAssigned(v, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))?.[1]),
+  examples: {
+    positive: [{ text: '<settings>\n  <server>\n    <password>Tq8vLm2x</password>\n  </server>\n</settings>\n', path: '.m2/settings.xml' }],
+    negative: [{ text: '<password>${env.MAVEN_PASSWORD}</password>\n', path: '.m2/settings.xml' }, { text: '<secretName>db-credentials</secretName>\n', path: 'pom.xml' }],
+  },
+};
+
+export default [assignedCredential, xmlElementCredential];
