@@ -2,7 +2,7 @@
 import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Severity } from './types.js';
+import type { Confidence, Severity } from './types.js';
 import { SEVERITIES } from './types.js';
 import { loadConfig, UsageError } from './config.js';
 import { scanDirectory } from './scan.js';
@@ -32,6 +32,14 @@ interface ScanFlags {
   diffBase?: string;
   live?: boolean;
   liveProviders?: string;
+  minConfidence?: Confidence;
+}
+
+const CONFIDENCES = ['high', 'medium', 'low'] as const satisfies readonly Confidence[];
+
+/** `--min-confidence`: findings and credentials below it are left out of the report and the gate. */
+function atLeastConfident(c: Confidence, min: Confidence | undefined): boolean {
+  return !min || CONFIDENCES.indexOf(c) <= CONFIDENCES.indexOf(min);
 }
 
 function choice<T extends string>(allowed: readonly T[]) {
@@ -70,6 +78,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--live', "confirm scopes with read-only, allow-listed requests to each credential's own provider (off by default)")
     .option('--live-providers <ids>', 'with --live: contact only these providers, comma-separated (e.g. railway,github)')
     .option('--diff-base <sha>', 'PR mode: compare with this commit and report what the change adds or widens; --fail-on applies to new findings')
+    .addOption(new Option('--min-confidence <level>', `report only findings at or above this confidence: ${CONFIDENCES.join('|')} (default low: everything)`).argParser(choice(CONFIDENCES)))
     .action(async (path: string, flags: ScanFlags) => {
       exitCode = await runScan(path, flags, io);
     });
@@ -145,6 +154,10 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   });
   if (progress) io.stderr('\r\x1b[K');
   result.target = path;
+  if (flags.minConfidence) {
+    result.findings = result.findings.filter((f) => atLeastConfident(f.confidence, flags.minConfidence));
+    result.credentials = result.credentials.filter((c) => atLeastConfident(c.confidence, flags.minConfidence));
+  }
   // Written part by part: a large JSON or SARIF report is never held whole.
   const fd = flags.output ? openSync(flags.output, 'w') : undefined;
   try {

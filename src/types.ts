@@ -289,6 +289,8 @@ export interface Finding {
   category: Category;
   severity: Severity;
   confidence: Confidence;
+  /** Why the confidence is what it is, e.g. "in a test fixture (`tests/`)". Never a value. */
+  confidenceReasons?: string[];
   title: string;
   message: string;
   locations: Array<Pick<Location, 'path' | 'startLine' | 'startColumn'> & Partial<Location>>;

@@ -11,6 +11,8 @@ import { charsetOf, isSecretName, yamlDocumentOf, yamlParentKey } from './shared
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
 
 const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passcode|passw)$/;
+/** Words that end like a password name but are not one: sudoers' `NOPASSWD`, `bypass`, `compass`. */
+const NOT_PASSWORD = /^(?:nopasswd|nopass|bypass|compass|overpass|underpass|encompass)$/;
 const PASSWORD_SUFFIX = /(?:password|passwd|passphrase)$/;
 
 /** `password` for password names, `secret` for other secret names, undefined for everything else. */
@@ -20,6 +22,7 @@ export function credentialNameKind(name: string | undefined): 'password' | 'secr
   const last = words[words.length - 1];
   if (!last || words.includes('public') || words.includes('publishable')) return undefined;
   if (NOT_SECRET_NAME.test(words.join(' '))) return undefined;
+  if (NOT_PASSWORD.test(last)) return undefined;
   if (PASSWORD_WORD.test(last) || PASSWORD_SUFFIX.test(last)) return 'password';
   if (words.length === 1 && last === 'key') return undefined; // a bare `key:` is usually a map key
   return isSecretName(words.join('_')) ? 'secret' : undefined;
@@ -42,13 +45,22 @@ const TYPE_OR_KEYWORD = /^(?:string|str|int|integer|bool|boolean|number|bytes?|o
 /** What a literal value is not: stand-ins that only repeat the key, masks, references, calls, identifiers. */
 function structurallyNotSecret(v: string, ctx: MatchContext): boolean {
   if (/^(?:pass(?:word|wd)?|pwd|secret|token|key|api[-_]?key|credentials?)$/i.test(v)) return true; // repeats its key
+  if (/(?:^|[-_])(?:pwd|pass|user|username)(?:$|[-_])/i.test(v)) return true; // `my_pwd`, `user_pass`: stand-ins
   if (TYPE_OR_KEYWORD.test(v)) return true;
   if (/^[*x•.#_?-]+$/i.test(v) || /^\*{3,}|\*{3,}$/.test(v)) return true; // masks
-  if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^<|>$|^\[.*\]$|^\{|\}$|^:[a-z_]+$/i.test(v)) return true; // templates, symbols
+  if (new Set(v.replace(/[^A-Za-z0-9]/g, '').toLowerCase()).size <= 2) return true; // `0000-0000`, `abab`
+  if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<|>$|^\[.*\]$|^\{|\}$|^:[a-z_]+$|[:=]$/i.test(v)) return true; // templates, symbols, labels
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // a CamelCase type or class name
+  // Lower-case words joined by `-`/`_` that read as words (`on_create`, `key-material`): identifiers and labels.
+  if (/^[a-z]{2,}(?:[-_][a-z]{2,})+$/.test(v) && (v.match(/[aeiou]/g)?.length ?? 0) / v.replace(/[-_]/g, '').length >= 0.3) return true;
   const at = ctx.line.indexOf(v);
+  const before = at > 0 ? ctx.line[at - 1]! : '';
   const after = at >= 0 ? ctx.line.slice(at + v.length, at + v.length + 2) : '';
-  if (/^[(.[]/.test(after) && !/^\.["'`\s]/.test(after) && ctx.file.kind === 'source') return true; // a call or member access
+  if (/^[([]/.test(after) || (/^\.[A-Za-z_]/.test(after) && ctx.file.kind === 'source')) return true; // a call, index or member access
+  // A quoted string that goes on past a space is a phrase (`'Invalid Password'`, `"User Password"`), not a secret.
+  if (/["'`]/.test(before) && after !== '' && !after.startsWith(before)) return true;
+  // Outside JS/TS/Go a backtick opens a command substitution, not a literal.
+  if (before === '`' && !/\.(?:[cm]?[jt]sx?|go)$/i.test(ctx.file.path)) return true;
   if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (v.length < 6 || !quoted(v, ctx))) return true; // numbers: ports, counts
   return notASecretValue(v, ctx);
 }
@@ -122,8 +134,10 @@ export const assignedCredential: CredentialRule = {
   secretGroup: 2,
   validate: (v, ctx) => {
     const name = nameBefore(ctx.line, v) ?? ctx.variable;
-    // The space separator only binds in Dockerfile `ENV`/`ARG` lines.
-    if (!/[=:(]/.test(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v)))) && !/^[ \t]*(?:ENV|ARG)[ \t]/i.test(ctx.line)) return false;
+    const before = ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v)));
+    // The space separator only binds in Dockerfile `ENV`/`ARG` lines; `(` only after a setter (`setPassword("…")`).
+    if (!/[=:(]/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]/i.test(ctx.line)) return false;
+    if (/\([ \t]*["'`]?$/.test(before) && !/(?:^|[.\s])(?:set|with)_?[A-Za-z]*\([ \t]*["'`]?$/i.test(before)) return false;
     return accepts(v, ctx, name);
   },
   classify: (v, ctx) => classifyAssigned(v, nameBefore(ctx.line, v) ?? ctx.variable),
@@ -164,6 +178,13 @@ export const assignedCredential: CredentialRule = {
       { text: 'wjcplpsd2 = SetPasswordField(label=_("New Password"))\n', path: 'account/forms.py' },
       { text: 'token: secret\n', path: 'config.yml' },
       { text: 'RUN echo password is set\n', path: 'Dockerfile' },
+      { text: "ok = provider.CheckUserPassword('john', 'Wr0ngPass1')\n", path: 'auth/provider_test.go' },
+      { text: "err = errors.New({ password: 'Invalid Password' })\n", path: 'src/errors.js' },
+      { text: 'oracle ALL=(ALL) NOPASSWD: ALL\n', path: 'etc/sudoers.d/oracle' },
+      { text: 'update_password: on_create\n', path: 'roles/gitea/tasks/main.yml' },
+      { text: 'vcs_password: Union[str, NotSet] = ...,\n', path: 'github/Repository.pyi' },
+      { text: 'token: "00000000-0000-0000-0000-000000000000",\n', path: 'providers/dns/client.go' },
+      { text: 'Passwd=`echo $line | cut -d" " -f2`\n', path: 'shell/users.sh' },
     ],
   },
 };

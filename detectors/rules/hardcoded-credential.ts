@@ -3,6 +3,7 @@ import type { FindingRule } from '../../src/detector-api.js';
 import type { Severity } from '../../src/types.js';
 import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
 import { credentialLocations, deletesIn, environmentsOf, wideDestructive } from './shared.js';
+import { confidenceText } from '../../src/file-context.js';
 
 const rule: FindingRule = {
   meta: {
@@ -30,11 +31,15 @@ const rule: FindingRule = {
             ? 'medium'
             : 'medium';
       const inHistoryOnly = committed.every((l) => l.commit && l.commit.atHead === false);
+      // Severity follows confidence: a test password or a well-known default stays reported, below the default gate.
+      const lowKind = c.type.includes('publishable') || c.type === 'key-id' || c.confidence === 'low';
+      const why = c.confidenceReasons.length ? ` Confidence ${confidenceText(c.confidence, c.confidenceReasons)}.` : '';
       return [
         {
-          severity: c.type.includes('publishable') || c.type === 'key-id' ? 'low' : severity,
+          severity: lowKind ? 'low' : severity,
           confidence: c.confidence,
-          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; reach: ${reachLabel(c)}.`,
+          confidenceReasons: c.confidenceReasons,
+          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; reach: ${reachLabel(c)}.${why}`,
           locations: credentialLocations(c),
           credentialFingerprints: [c.fingerprint],
           resourceIds: [],
@@ -46,6 +51,7 @@ const rule: FindingRule = {
   examples: [
     { name: 'GitHub token in a script', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=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\n' }, fires: true },
     { name: 'placeholder', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=<your-token>\n' }, fires: false },
+    { name: 'well-known default password, reported at low confidence', repo: { 'docker/Dockerfile': 'FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n' }, fires: true, mentions: 'well-known default' },
   ],
 };
 
