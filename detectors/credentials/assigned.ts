@@ -18,9 +18,14 @@ const PASSWORD_SUFFIX = /(?:password|passwd|passphrase)$/;
 /** `password` for password names, `secret` for other secret names, undefined for everything else. */
 export function credentialNameKind(name: string | undefined): 'password' | 'secret' | undefined {
   if (!name) return undefined;
-  const words = nameWords(name.replace(/^.*[.[]/, '').replace(/^(?:set|with|get)(?=[A-Z_])/, '').replace(/\d+$/, '')).split(' ').filter(Boolean);
+  if (/^x-(?:amz|goog)-/i.test(name)) return undefined; // presigned-URL parameters: signed for one request, not a secret
+  const words = nameWords(name.replace(/^.*[.[]/, '').replace(/^(?:set|with|get)(?=[A-Z_])/, '').replace(/\d+$/, ''))
+    .split(' ')
+    .filter(Boolean);
+  // `password_confirmation`, `new_password2`: the confirmation field holds the password too.
+  if (words.length > 1 && /^(?:confirmation|confirm|again|repeat|verify)$/.test(words[words.length - 1]!)) words.pop();
   const last = words[words.length - 1];
-  if (!last || words.includes('public') || words.includes('publishable')) return undefined;
+  if (!last || words.some((w) => /^(?:public|publishable|max|min|num|count)$/.test(w))) return undefined;
   if (NOT_SECRET_NAME.test(words.join(' '))) return undefined;
   if (NOT_PASSWORD.test(last)) return undefined;
   if (PASSWORD_WORD.test(last) || PASSWORD_SUFFIX.test(last)) return 'password';
@@ -32,8 +37,8 @@ export function credentialNameKind(name: string | undefined): 'password' | 'secr
 function nameBefore(line: string, value: string): string | undefined {
   const at = line.indexOf(value);
   if (at < 0) return undefined;
-  const before = line.slice(Math.max(0, at - 120), at);
-  return /([A-Za-z_$@][\w.$-]*)["'\]]{0,2}[ \t]*(?::=|=>|=|:|\(|[ \t])[ \t]*["'`]?$/.exec(before)?.[1];
+  const before = line.slice(Math.max(0, at - 120), at).replace(/(?:Some|String|Optional\.of|SecretStr|str)\([ \t]*["'`]?$/, '');
+  return /([A-Za-z_$@][\w.$-]*)["'\]`]{0,2}[ \t]*(?::=|=>|===?|!=|=|:|\(|,|[ \t])[ \t]*["'`]?$/.exec(before)?.[1];
 }
 
 /** Translated UI strings (`password: Password` in a locale file) are labels, not secrets. */
@@ -43,13 +48,13 @@ const LOCALE_PATH = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?|mess
 const TYPE_OR_KEYWORD = /^(?:string|str|int|integer|bool|boolean|number|bytes?|object|any|char|text|varchar|secret|secretstr|password|nil|null|none|undefined|true|false|required|optional|self|this|new|function|func|fn|lambda|return|await|async|const|let|var|val|def|static|final|public|private|protected|readonly|type|interface|class|struct|enum|void|option|some|list|dict|map|array|set)$/i;
 
 /** What a literal value is not: stand-ins that only repeat the key, masks, references, calls, identifiers. */
-function structurallyNotSecret(v: string, ctx: MatchContext): boolean {
+function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 'secret'): boolean {
   if (/^(?:pass(?:word|wd)?|pwd|secret|token|key|api[-_]?key|credentials?)$/i.test(v)) return true; // repeats its key
   if (/(?:^|[-_])(?:pwd|pass|user|username)(?:$|[-_])/i.test(v)) return true; // `my_pwd`, `user_pass`: stand-ins
   if (TYPE_OR_KEYWORD.test(v)) return true;
   if (/^[*x•.#_?-]+$/i.test(v) || /^\*{3,}|\*{3,}$/.test(v)) return true; // masks
   if (new Set(v.replace(/[^A-Za-z0-9]/g, '').toLowerCase()).size <= 2) return true; // `0000-0000`, `abab`
-  if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<|>$|^\[.*\]$|^\{|\}$|^:[a-z_]+$|[:=]$/i.test(v)) return true; // templates, symbols, labels
+  if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<.*>$|^\[.*\]$|^\{.*\}$|^:[a-z_]+$|[:=]$/i.test(v)) return true; // templates, symbols, labels
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // a CamelCase type or class name
   // Lower-case words joined by `-`/`_` that read as words (`on_create`, `key-material`): identifiers and labels.
   if (/^[a-z]{2,}(?:[-_][a-z]{2,})+$/.test(v) && (v.match(/[aeiou]/g)?.length ?? 0) / v.replace(/[-_]/g, '').length >= 0.3) return true;
@@ -61,7 +66,9 @@ function structurallyNotSecret(v: string, ctx: MatchContext): boolean {
   if (/["'`]/.test(before) && after !== '' && !after.startsWith(before)) return true;
   // Outside JS/TS/Go a backtick opens a command substitution, not a literal.
   if (before === '`' && !/\.(?:[cm]?[jt]sx?|go)$/i.test(ctx.file.path)) return true;
-  if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (v.length < 6 || !quoted(v, ctx))) return true; // numbers: ports, counts
+  // Numbers: ports, counts and sizes are short; a numeric password or token is not.
+  if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (!/^\d+$/.test(v) || v.length < (kind === 'password' ? 6 : 8) || (kind === 'secret' && !quoted(v, ctx)))) return true;
+  if (/^\d+$/.test(v)) return false; // a long numeric password or token (the generic checks take every number for a count)
   return notASecretValue(v, ctx);
 }
 
@@ -96,7 +103,7 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   if (LOCALE_PATH.test(ctx.file.path)) return false;
   // Inside a template (`${DB_PASSWORD:root}`, `{{ default "x" .pw }}`) the value is the template's business.
   if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))) return false;
-  return !structurallyNotSecret(v, ctx) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
+  return !structurallyNotSecret(v, ctx, kind) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
 }
 
 function classifyAssigned(v: string, name: string | undefined) {
@@ -116,8 +123,22 @@ const help = {
   references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cwe.mitre.org/data/definitions/798.html'],
 };
 
-// Name: a run of identifier characters holding a secret word; separator `=`, `:`, `:=`, `=>`, `(`, or the space of
-// Dockerfile `ENV NAME value`; value: a run without spaces, quotes or brackets. Each part is bounded and linear.
+const NAME = String.raw`(?<![\w.$-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|secret[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]\x60]{0,2}`;
+
+function validateAssigned(v: string, ctx: MatchContext): boolean {
+  const name = nameBefore(ctx.line, v) ?? ctx.variable;
+  const before = ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v)));
+  // The space separator only binds in Dockerfile `ENV`/`ARG` lines; `(` only after a setter (`setPassword("…")`) or
+  // a wrapper of a literal (`Some("…")`); `,` only in an environment lookup's default (`getenv("DB_PASSWORD", "…")`).
+  if (!/[=:(,]/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]/i.test(ctx.line)) return false;
+  if (/\([ \t]*["'`]?$/.test(before) && !/(?:(?:^|[.\s])(?:set|with)_?[A-Za-z]*|[=:][ \t]*(?:Some|String|Optional\.of|SecretStr|str))\([ \t]*["'`]?$/i.test(before)) return false;
+  if (/,[ \t]*["'`]?$/.test(before) && !/(?:getenv|environ\.get|env\.get|getProperty|fetch|ENV\.fetch|get)\([ \t]*["'][\w.-]+["'][ \t]*,[ \t]*["'`]?$/i.test(before)) return false;
+  return accepts(v, ctx, name);
+}
+
+// Name: a run of identifier characters holding a secret word; separator `=`, `:`, `:=`, `=>`, `==`, `(`, `,`, or the
+// space of Dockerfile `ENV NAME value`. Quoted values may hold any non-space character (`th;yx*q`, `Nr#6Y]h=B}`);
+// unquoted ones stop at separators. Each part is bounded and linear.
 export const assignedCredential: CredentialRule = {
   meta: {
     id: 'assigned-credential',
@@ -129,35 +150,23 @@ export const assignedCredential: CredentialRule = {
     help,
   },
   keywords: genericSecret.keywords,
-  pattern:
-    /(?<![\w.$-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|secret[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]]{0,2}[ \t]*(?::=|=>|=|:|\(|[ \t](?=[ \t]*[^\s=:]))[ \t]*["'`]?([^\s"'`,;(){}[\]<>\\]{3,200})/i,
+  pattern: new RegExp(String.raw`${NAME}[ \t]*(?::=|=>|===?|!=|=|:|\(|,)[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str)\()?["'\x60]([^\s"'\x60\\]{3,200})["'\x60]`, 'i'),
   secretGroup: 2,
-  validate: (v, ctx) => {
-    const name = nameBefore(ctx.line, v) ?? ctx.variable;
-    const before = ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v)));
-    // The space separator only binds in Dockerfile `ENV`/`ARG` lines; `(` only after a setter (`setPassword("…")`).
-    if (!/[=:(]/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]/i.test(ctx.line)) return false;
-    if (/\([ \t]*["'`]?$/.test(before) && !/(?:^|[.\s])(?:set|with)_?[A-Za-z]*\([ \t]*["'`]?$/i.test(before)) return false;
-    return accepts(v, ctx, name);
-  },
+  validate: validateAssigned,
   classify: (v, ctx) => classifyAssigned(v, nameBefore(ctx.line, v) ?? ctx.variable),
   examples: {
     positive: [
-      { text: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Tq8vLm2x\n', path: 'docker-compose.yml' },
-      { text: 'services:\n  db:\n    environment:\n      - MYSQL_ROOT_PASSWORD=fwpbqtr9\n', path: 'docker-compose.yml' },
-      { text: 'spring:\n  datasource:\n    password: k8Jw2mQz\n', path: 'src/main/resources/application.yml' },
       { text: 'trust_store_password = "Hq2v9xLp"\n', path: 'config/app.toml' },
-      { text: '[database]\npassword = Zcuqcc_bc4\n', path: 'conf/app.ini' },
-      { text: 'db.password=Spwukv_px5\n', path: 'src/main/resources/db.properties' },
-      { text: 'FROM postgres:16\nENV POSTGRES_PASSWORD Vx7pQ2mn\n', path: 'Dockerfile' },
-      { text: 'export DEPLOY_TOKEN=q7Vx2pLm9rTz\n', path: 'scripts/deploy.sh' },
       { text: 'client = Client(username="svc", password="uxxyn7Qa")\n', path: 'app/client.py' },
       { text: 'dataSource.setPassword("Vu2x0k5Hdt");\n', path: 'src/main/java/Db.java' },
+      { text: 'const testPassword = "th;yxoc9re*qwos"\n', path: 'internal/auth/const.go' },
+      { text: 'password = Some("pphxcv7"),\n', path: 'src/test/scala/SslTest.scala' },
+      { text: "admin_password = os.environ.get('ADMIN_PASSWORD', 'iozoizp0')\n", path: 'scripts/jms-config.py' },
+      { text: 'if (username == "svc") and (password == "pikit0awnd-zi"):\n', path: 'tests/test_client.py' },
       { text: '$config = ["API_TOKEN" => "Tz8pQ2vLm4Xw", "debug" => false];\n', path: 'config/app.php' },
       { text: 'const string testPassword = "zjycbjb298";\n', path: 'src/Auth.cs' },
       { text: 'app.config["MAILGUN_API_KEY"] = "wol-5603822800-altl"\n', path: 'app/settings.py' },
       { text: 'password: "qd-ywln"\n', path: 'internal/client.go' },
-      { text: 'POSTGRES_PASSWORD=changeme\n', path: 'docker/.env.db' },
     ],
     negative: [
       { text: 'password: ${DATASOURCE_PASSWORD:root123}\n', path: 'application.yml' },
@@ -189,6 +198,31 @@ export const assignedCredential: CredentialRule = {
   },
 };
 
+export const assignedUnquoted: CredentialRule = {
+  ...assignedCredential,
+  meta: { ...assignedCredential.meta, id: 'assigned-credential-unquoted', title: 'Password or secret assigned to a credential name (unquoted)' },
+  pattern: new RegExp(String.raw`${NAME}(?:[ \t]*(?::=|=>|=|:)[ \t]*|[ \t]+)([^\s"'\x60,;&(){}[\]<>\\]{3,200})`, 'i'),
+  examples: {
+    positive: [
+      { text: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Tq8vLm2x\n', path: 'docker-compose.yml' },
+      { text: 'services:\n  db:\n    environment:\n      - MYSQL_ROOT_PASSWORD=fwpbqtr9\n', path: 'docker-compose.yml' },
+      { text: 'spring:\n  datasource:\n    password: k8Jw2mQz\n', path: 'src/main/resources/application.yml' },
+      { text: '[database]\npassword = Zcuqcc_bc4\n', path: 'conf/app.ini' },
+      { text: 'db.password=Spwukv_px5\n', path: 'src/main/resources/db.properties' },
+      { text: 'FROM postgres:16\nENV POSTGRES_PASSWORD Vx7pQ2mn\n', path: 'Dockerfile' },
+      { text: 'export DEPLOY_TOKEN=q7Vx2pLm9rTz\n', path: 'scripts/deploy.sh' },
+      { text: 'POSTGRES_PASSWORD=changeme\n', path: 'docker/.env.db' },
+      { text: 'canal:\n  password: 444145\n', path: 'conf/canal.yml' },
+      { text: 'curl -d username=svc -d password=jgakvyhx https://localhost:8000/login\n', path: 'scripts/login.sh' },
+    ],
+    negative: [
+      { text: 'body = "version=1.2&auth_user=svc&auth_pwd=%(pw)s&json=1"\n', path: 'app/client.py' },
+      { text: 'max_tokens: 100000000\n', path: 'config.yml' },
+      { text: 'password = Some(password)\n', path: 'src/Db.scala' },
+    ],
+  },
+};
+
 export const xmlElementCredential: CredentialRule = {
   meta: { ...assignedCredential.meta, id: 'assigned-credential-xml', title: 'Password or secret in an XML element', summary: 'A literal password or secret as the text of an XML element named for it (`<password>…</password>`).' },
   keywords: ['pass', 'pwd', 'secret', 'token', 'key'],
@@ -202,4 +236,4 @@ export const xmlElementCredential: CredentialRule = {
   },
 };
 
-export default [assignedCredential, xmlElementCredential];
+export default [assignedCredential, assignedUnquoted, xmlElementCredential];
