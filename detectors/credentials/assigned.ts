@@ -7,6 +7,7 @@
 // defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
 import type { Confidence, CredentialRule, MatchContext } from '../../src/types.js';
 import { nameWords } from '../../src/text.js';
+import { fileContextOf } from '../../src/file-context.js';
 import { charsetOf, isSecretName, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
 
@@ -14,19 +15,27 @@ const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passc
 /** Words that end like a password name but are not one: sudoers' `NOPASSWD`, `bypass`, `compass`. */
 const NOT_PASSWORD = /^(?:nopasswd|nopass|bypass|compass|overpass|underpass|encompass)$/;
 const PASSWORD_SUFFIX = /(?:password|passwd|passphrase)$/;
+/** Run-together names: `AUTHKEY`, `apitoken`, `cipherkey`. */
+const COMPOUND = /^(auth|api|access|secret|private|encryption|crypt|cipher|master|signing|session|app|client|consumer)(key|token|secret)$/;
 
 /** `password` for password names, `secret` for other secret names, undefined for everything else. */
 export function credentialNameKind(name: string | undefined): 'password' | 'secret' | undefined {
   if (!name) return undefined;
   if (/^x-(?:amz|goog)-/i.test(name)) return undefined; // presigned-URL parameters: signed for one request, not a secret
-  const words = nameWords(name.replace(/^.*[.[]/, '').replace(/^(?:set|with|get)(?=[A-Z_])/, '').replace(/\d+$/, ''))
+  // The last segment of a dotted or indexed name says what it is — unless it is a bare `key` (`webflow.encryption.key`).
+  const segments = name.split(/[.[\]]+/).filter(Boolean);
+  const tail = segments.length > 1 && /^key$/i.test(segments[segments.length - 1]!) ? segments.slice(-2).join('_') : (segments[segments.length - 1] ?? name);
+  const words = nameWords(tail.replace(/^(?:set|with|get)(?=[A-Z_])/, '').replace(/\d+$/, ''))
     .split(' ')
-    .filter(Boolean);
-  // `password_confirmation`, `new_password2`: the confirmation field holds the password too.
-  if (words.length > 1 && /^(?:confirmation|confirm|again|repeat|verify)$/.test(words[words.length - 1]!)) words.pop();
+    .filter(Boolean)
+    .flatMap((w) => COMPOUND.exec(w)?.slice(1) ?? [w]);
+  // `password_confirmation`, `new_password2`: the confirmation field holds the password too; `keyBytes` is the key.
+  while (words.length > 1 && /^(?:confirmation|confirm|again|repeat|verify|bytes|data|value|b64|base64|hex|str|string)$/.test(words[words.length - 1]!)) words.pop();
   const last = words[words.length - 1];
   if (!last || words.some((w) => /^(?:public|publishable|max|min|num|count)$/.test(w))) return undefined;
-  if (NOT_SECRET_NAME.test(words.join(' '))) return undefined;
+  // A captcha or site key is public, but the secret next to it is not: `RECAPTCHA_SECRET_KEY`.
+  const phrase = words.includes('secret') ? words.filter((w) => !/^(?:recaptcha|captcha|turnstile|site)$/.test(w)).join(' ') : words.join(' ');
+  if (NOT_SECRET_NAME.test(phrase)) return undefined;
   if (NOT_PASSWORD.test(last)) return undefined;
   if (PASSWORD_WORD.test(last) || PASSWORD_SUFFIX.test(last)) return 'password';
   if (words.length === 1 && last === 'key') return undefined; // a bare `key:` is usually a map key
@@ -37,7 +46,7 @@ export function credentialNameKind(name: string | undefined): 'password' | 'secr
 function nameBefore(line: string, value: string): string | undefined {
   const at = line.indexOf(value);
   if (at < 0) return undefined;
-  const before = line.slice(Math.max(0, at - 120), at).replace(/(?:Some|String|Optional\.of|SecretStr|str)\([ \t]*["'`]?$/, '');
+  const before = line.slice(Math.max(0, at - 120), at).replace(/(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\([ \t]*["'`]?$/, '');
   return /([A-Za-z_$@][\w.$-]*)["'\]`]{0,2}[ \t]*(?::=|=>|===?|!=|=|:|\(|,|[ \t])[ \t]*["'`]?$/.exec(before)?.[1];
 }
 
@@ -54,8 +63,10 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   if (TYPE_OR_KEYWORD.test(v)) return true;
   if (/^[*x•.#_?-]+$/i.test(v) || /^\*{3,}|\*{3,}$/.test(v)) return true; // masks
   if (new Set(v.replace(/[^A-Za-z0-9]/g, '').toLowerCase()).size <= 2) return true; // `0000-0000`, `abab`
-  if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<.*>$|^\[.*\]$|^\{.*\}$|^:[a-z_]+$|[:=]$/i.test(v)) return true; // templates, symbols, labels
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // a CamelCase type or class name
+  if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<.*>$|^\[.*\]$|^\{.*\}$|^:[a-z_]+$|:=?$/i.test(v)) return true; // templates, symbols, labels
+  if (/^(?:[A-Z][a-z]+){2,}[A-Z]*$/.test(v)) return true; // a CamelCase type or class name
+  if (kind === 'secret' && /^[A-Z]+(?:_[A-Z]+)+(?:-\d)?$/.test(v)) return true; // an UPPER_SNAKE constant name
+  if (/^(.{2,8})\1{3,}$/.test(v)) return true; // a repeated unit: `deadbeefdeadbeef…`, `abcabcabcabc`
   // Lower-case words joined by `-`/`_` that read as words (`on_create`, `key-material`): identifiers and labels.
   if (/^[a-z]{2,}(?:[-_][a-z]{2,})+$/.test(v) && (v.match(/[aeiou]/g)?.length ?? 0) / v.replace(/[-_]/g, '').length >= 0.3) return true;
   const at = ctx.line.indexOf(v);
@@ -66,8 +77,8 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   if (/["'`]/.test(before) && after !== '' && !after.startsWith(before)) return true;
   // Outside JS/TS/Go a backtick opens a command substitution, not a literal.
   if (before === '`' && !/\.(?:[cm]?[jt]sx?|go)$/i.test(ctx.file.path)) return true;
-  // Numbers: ports, counts and sizes are short; a numeric password or token is not.
-  if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (!/^\d+$/.test(v) || v.length < (kind === 'password' ? 6 : 8) || (kind === 'secret' && !quoted(v, ctx)))) return true;
+  // Numbers: ports, counts and sizes are short; 6–8 digits bound to `token` is a one-time code (RFC 4226/6238).
+  if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (!/^\d+$/.test(v) || v.length < (kind === 'password' ? 6 : 9) || (kind === 'secret' && !quoted(v, ctx)))) return true;
   if (/^\d+$/.test(v)) return false; // a long numeric password or token (the generic checks take every number for a count)
   return notASecretValue(v, ctx);
 }
@@ -101,6 +112,8 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   if (v.length < (kind === 'password' ? 4 : 8)) return false;
   if (kind === 'secret' && /^[a-z]+$/.test(v) && v.length < 16) return false; // a word bound to a secret name
   if (LOCALE_PATH.test(ctx.file.path)) return false;
+  // Prose: in documentation an unquoted plain word after `password:` is usually part of a sentence or a heading.
+  if (/^[A-Za-z]+$/.test(v) && !quoted(v, ctx) && fileContextOf(ctx.file.path).context === 'docs') return false;
   // Inside a template (`${DB_PASSWORD:root}`, `{{ default "x" .pw }}`) the value is the template's business.
   if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))) return false;
   return !structurallyNotSecret(v, ctx, kind) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
@@ -123,15 +136,15 @@ const help = {
   references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cwe.mitre.org/data/definitions/798.html'],
 };
 
-const NAME = String.raw`(?<![\w.$-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|secret[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]\x60]{0,2}`;
+const NAME = String.raw`(?<![\w.$-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|(?:private|access|secret|cipher|encryption|signing|master|app|client|consumer|session|account|storage|crypt|hmac|jwt|license)[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]\x60]{0,2}`;
 
 function validateAssigned(v: string, ctx: MatchContext): boolean {
   const name = nameBefore(ctx.line, v) ?? ctx.variable;
   const before = ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v)));
   // The space separator only binds in Dockerfile `ENV`/`ARG` lines; `(` only after a setter (`setPassword("…")`) or
   // a wrapper of a literal (`Some("…")`); `,` only in an environment lookup's default (`getenv("DB_PASSWORD", "…")`).
-  if (!/[=:(,]/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]/i.test(ctx.line)) return false;
-  if (/\([ \t]*["'`]?$/.test(before) && !/(?:(?:^|[.\s])(?:set|with)_?[A-Za-z]*|[=:][ \t]*(?:Some|String|Optional\.of|SecretStr|str))\([ \t]*["'`]?$/i.test(before)) return false;
+  if (!/[=:(,>][ \t]*["'`]?$/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]+[\w.-]+[ \t]+$/i.test(before)) return false;
+  if (/\([ \t]*["'`]?$/.test(before) && !/(?:(?:^|[.\s])(?:set|with)_?[A-Za-z]*\(|[=:])[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?[ \t]*["'`]?$/i.test(before)) return false;
   if (/,[ \t]*["'`]?$/.test(before) && !/(?:getenv|environ\.get|env\.get|getProperty|fetch|ENV\.fetch|get)\([ \t]*["'][\w.-]+["'][ \t]*,[ \t]*["'`]?$/i.test(before)) return false;
   return accepts(v, ctx, name);
 }
@@ -150,7 +163,7 @@ export const assignedCredential: CredentialRule = {
     help,
   },
   keywords: genericSecret.keywords,
-  pattern: new RegExp(String.raw`${NAME}[ \t]*(?::=|=>|===?|!=|=|:|\(|,)[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str)\()?["'\x60]([^\s"'\x60\\]{3,200})["'\x60]`, 'i'),
+  pattern: new RegExp(String.raw`${NAME}[ \t]*(?::=|=>|===?|!=|=|:|\(|,)[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?["'\x60]([^\s"'\x60\\]{3,200})["'\x60]`, 'i'),
   secretGroup: 2,
   validate: validateAssigned,
   classify: (v, ctx) => classifyAssigned(v, nameBefore(ctx.line, v) ?? ctx.variable),
@@ -160,6 +173,8 @@ export const assignedCredential: CredentialRule = {
       { text: 'client = Client(username="svc", password="uxxyn7Qa")\n', path: 'app/client.py' },
       { text: 'dataSource.setPassword("Vu2x0k5Hdt");\n', path: 'src/main/java/Db.java' },
       { text: 'const testPassword = "th;yxoc9re*qwos"\n', path: 'internal/auth/const.go' },
+      { text: 'manager.setCipherKey(Base64.decode("9LcUwjPUMa6ILS9Kyccwji=="));\n', path: 'src/main/java/ShiroConfig.java' },
+      { text: "AUTHKEY = 'lexdLMuwXBx='\n", path: 'k8s/lock.py' },
       { text: 'password = Some("pphxcv7"),\n', path: 'src/test/scala/SslTest.scala' },
       { text: "admin_password = os.environ.get('ADMIN_PASSWORD', 'iozoizp0')\n", path: 'scripts/jms-config.py' },
       { text: 'if (username == "svc") and (password == "pikit0awnd-zi"):\n', path: 'tests/test_client.py' },
@@ -186,6 +201,8 @@ export const assignedCredential: CredentialRule = {
       { text: 'user.HashedPassword = hashedPassword\n', path: 'user/datasource.go' },
       { text: 'wjcplpsd2 = SetPasswordField(label=_("New Password"))\n', path: 'account/forms.py' },
       { text: 'token: secret\n', path: 'config.yml' },
+      { text: "{ time: 59, token: '94287082' },\n", path: 'tests/data/rfc-6238.ts' },
+      { text: 'const string expectedAccessToken = "NEW_LET_ME_IN";\n', path: 'src/OAuth2ClientTests.cs' },
       { text: 'RUN echo password is set\n', path: 'Dockerfile' },
       { text: "ok = provider.CheckUserPassword('john', 'Wr0ngPass1')\n", path: 'auth/provider_test.go' },
       { text: "err = errors.New({ password: 'Invalid Password' })\n", path: 'src/errors.js' },
@@ -213,12 +230,15 @@ export const assignedUnquoted: CredentialRule = {
       { text: 'export DEPLOY_TOKEN=q7Vx2pLm9rTz\n', path: 'scripts/deploy.sh' },
       { text: 'POSTGRES_PASSWORD=changeme\n', path: 'docker/.env.db' },
       { text: 'canal:\n  password: 444145\n', path: 'conf/canal.yml' },
+      { text: 'RECAPTCHA_SECRET_KEY=6Lc9xQ2vTz8pLm4XwAAAAB\n', path: '.env.example' },
       { text: 'curl -d username=svc -d password=jgakvyhx https://localhost:8000/login\n', path: 'scripts/login.sh' },
     ],
     negative: [
       { text: 'body = "version=1.2&auth_user=svc&auth_pwd=%(pw)s&json=1"\n', path: 'app/client.py' },
       { text: 'max_tokens: 100000000\n', path: 'config.yml' },
+      { text: 'export GITROB_ACCESS_TOKEN=deadbeefdeadbeefdeadbeefdeadbeefdeadbeef\n', path: 'docs/gitrob.sh' },
       { text: 'password = Some(password)\n', path: 'src/Db.scala' },
+      { text: 'The auth provider: emailpass handles the password: provider flow.\n', path: 'docs/auth.mdx' },
     ],
   },
 };
