@@ -56,6 +56,7 @@ describe('confidence in the report', () => {
   w('tests/fixtures/app.yml', 'db:\n  password: Hq2v9xLpW4\n');
   w('config/production.yml', 'db:\n  password: Hq2v9xLpW4\n');
   w('docker/Dockerfile', 'FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n');
+  w('k8s/db-secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: VHE4dkxtMng9x\n');
 
   type Report = {
     findings: Array<{ ruleId: string; severity: string; confidence: string; confidenceReasons?: string[]; locations: Array<{ path: string }> }>;
@@ -88,6 +89,13 @@ describe('confidence in the report', () => {
     expect(r.findings.every((x) => x.confidence !== 'low')).toBe(true);
     const sarif = JSON.parse((await runCli(['scan', dir, '-f', 'sarif', '--fail-on', 'none'])).stdout) as { runs: Array<{ results: Array<{ properties: { precision: string; confidence: string } }> }> };
     for (const res of sarif.runs[0]!.results) expect(res.properties.precision).toBe(res.properties.confidence);
+  });
+
+  it('reports a Secret value that is not valid base64 as written, at low confidence with the reason', async () => {
+    const res = await runCli(['scan', dir, '-f', 'json', '--fail-on', 'none']);
+    const r = JSON.parse(res.stdout) as Report;
+    const f = r.findings.find((x) => x.ruleId === 'hardcoded-credential' && x.locations[0]!.path === 'k8s/db-secret.yaml')!;
+    expect(f).toMatchObject({ severity: 'low', confidence: 'low', confidenceReasons: ['the value under `data:` is not valid base64; reported as written'] });
   });
 
   it('rejects an unknown --min-confidence with the allowed values', async () => {

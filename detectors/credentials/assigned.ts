@@ -66,6 +66,7 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<.*>$|^\[.*\]$|^\{.*\}$|^:[a-z_]+$|:=?$/i.test(v)) return true; // templates, symbols, labels
   if (/^(?:[A-Z][a-z]+){2,}[A-Z]*$/.test(v)) return true; // a CamelCase type or class name
   if (kind === 'secret' && /^[A-Z]+(?:_[A-Z]+)+(?:-\d)?$/.test(v)) return true; // an UPPER_SNAKE constant name
+  if (/\[-?\d*\]/.test(v)) return true; // an index or a query path: `NextToken[-1].ShardId`
   if (/^(.{2,8})\1{3,}$/.test(v)) return true; // a repeated unit: `deadbeefdeadbeef…`, `abcabcabcabc`
   // Lower-case words joined by `-`/`_` that read as words (`on_create`, `key-material`): identifiers and labels.
   if (/^[a-z]{2,}(?:[-_][a-z]{2,})+$/.test(v) && (v.match(/[aeiou]/g)?.length ?? 0) / v.replace(/[-_]/g, '').length >= 0.3) return true;
@@ -201,6 +202,7 @@ export const assignedCredential: CredentialRule = {
       { text: 'user.HashedPassword = hashedPassword\n', path: 'user/datasource.go' },
       { text: 'wjcplpsd2 = SetPasswordField(label=_("New Password"))\n', path: 'account/forms.py' },
       { text: 'token: secret\n', path: 'config.yml' },
+      { text: '{"input_token":"ExclusiveStartShardId","output_token":"Shards[-1].ShardId"}\n', path: 'static/aws-sdk.js' },
       { text: "{ time: 59, token: '94287082' },\n", path: 'tests/data/rfc-6238.ts' },
       { text: 'const string expectedAccessToken = "NEW_LET_ME_IN";\n', path: 'src/OAuth2ClientTests.cs' },
       { text: 'RUN echo password is set\n', path: 'Dockerfile' },
