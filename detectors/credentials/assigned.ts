@@ -7,7 +7,6 @@
 // defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
 import type { Confidence, CredentialRule, MatchContext } from '../../src/types.js';
 import { nameWords } from '../../src/text.js';
-import { fileContextOf } from '../../src/file-context.js';
 import { charsetOf, isSecretName, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
 
@@ -61,7 +60,9 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   if (/^(?:pass(?:word|wd)?|pwd|secret|token|key|api[-_]?key|credentials?)$/i.test(v)) return true; // repeats its key
   if (/(?:^|[-_])(?:pwd|pass|user|username)(?:$|[-_])/i.test(v)) return true; // `my_pwd`, `user_pass`: stand-ins
   if (TYPE_OR_KEYWORD.test(v)) return true;
-  if (/^[*x•.#_?-]+$/i.test(v) || /^\*{3,}|\*{3,}$/.test(v)) return true; // masks
+  if (/^[*x•.#_?-]+$/i.test(v) || /\*{3,}|•{3,}/.test(v)) return true; // masks: `****`, `sk_a***yx`
+  if (/^(?:workspace|npm|file|link|git\+[a-z]+|github):|^[\^~<>=]*v?\d+(?:\.[\dx*]+)+/i.test(v)) return true; // version specs
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // a camelCase identifier: `api_key: revokedKey`
   if (new Set(v.replace(/[^A-Za-z0-9]/g, '').toLowerCase()).size <= 2) return true; // `0000-0000`, `abab`
   if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<.*>$|^\[.*\]$|^\{.*\}$|^:[a-z_]+$|:=?$/i.test(v)) return true; // templates, symbols, labels
   if (/^(?:[A-Z][a-z]+){2,}[A-Z]*$/.test(v)) return true; // a CamelCase type or class name
@@ -113,8 +114,6 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   if (v.length < (kind === 'password' ? 4 : 8)) return false;
   if (kind === 'secret' && /^[a-z]+$/.test(v) && v.length < 16) return false; // a word bound to a secret name
   if (LOCALE_PATH.test(ctx.file.path)) return false;
-  // Prose: in documentation an unquoted plain word after `password:` is usually part of a sentence or a heading.
-  if (/^[A-Za-z]+$/.test(v) && !quoted(v, ctx) && fileContextOf(ctx.file.path).context === 'docs') return false;
   // Inside a template (`${DB_PASSWORD:root}`, `{{ default "x" .pw }}`) the value is the template's business.
   if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))) return false;
   return !structurallyNotSecret(v, ctx, kind) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
@@ -137,7 +136,7 @@ const help = {
   references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cwe.mitre.org/data/definitions/798.html'],
 };
 
-const NAME = String.raw`(?<![\w.$-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|(?:private|access|secret|cipher|encryption|signing|master|app|client|consumer|session|account|storage|crypt|hmac|jwt|license)[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]\x60]{0,2}`;
+const NAME = String.raw`(?<![\w.$/@-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|(?:private|access|secret|cipher|encryption|signing|master|app|client|consumer|session|account|storage|crypt|hmac|jwt|license)[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]\x60]{0,2}`;
 
 function validateAssigned(v: string, ctx: MatchContext): boolean {
   const name = nameBefore(ctx.line, v) ?? ctx.variable;
@@ -202,6 +201,8 @@ export const assignedCredential: CredentialRule = {
       { text: 'user.HashedPassword = hashedPassword\n', path: 'user/datasource.go' },
       { text: 'wjcplpsd2 = SetPasswordField(label=_("New Password"))\n', path: 'account/forms.py' },
       { text: 'token: secret\n', path: 'config.yml' },
+      { text: '  "dependencies": {\n    "@medusajs/api-key": "workspace:^",\n    "@acme/auth-token": "^2.1.0"\n  }\n', path: 'package.json' },
+      { text: ' * const token = "sk_a***yx"\n', path: 'src/utils.ts' },
       { text: '{"input_token":"ExclusiveStartShardId","output_token":"Shards[-1].ShardId"}\n', path: 'static/aws-sdk.js' },
       { text: "{ time: 59, token: '94287082' },\n", path: 'tests/data/rfc-6238.ts' },
       { text: 'const string expectedAccessToken = "NEW_LET_ME_IN";\n', path: 'src/OAuth2ClientTests.cs' },
@@ -238,9 +239,9 @@ export const assignedUnquoted: CredentialRule = {
     negative: [
       { text: 'body = "version=1.2&auth_user=svc&auth_pwd=%(pw)s&json=1"\n', path: 'app/client.py' },
       { text: 'max_tokens: 100000000\n', path: 'config.yml' },
+      { text: 'const key = await revoke({ api_key: revokedKey })\n', path: 'docs/api-key.mdx' },
       { text: 'export GITROB_ACCESS_TOKEN=deadbeefdeadbeefdeadbeefdeadbeefdeadbeef\n', path: 'docs/gitrob.sh' },
       { text: 'password = Some(password)\n', path: 'src/Db.scala' },
-      { text: 'The auth provider: emailpass handles the password: provider flow.\n', path: 'docs/auth.mdx' },
     ],
   },
 };
