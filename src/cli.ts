@@ -4,7 +4,7 @@
 import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Severity } from './types.js';
+import type { Confidence, Severity } from './types.js';
 import { SEVERITIES } from './types.js';
 import { UsageError } from './usage-error.js';
 import { FORMATS, type Format } from './report/formats.js';
@@ -36,6 +36,14 @@ interface ScanFlags {
   live?: boolean;
   liveProviders?: string;
   staged?: boolean;
+  minConfidence?: Confidence;
+}
+
+const CONFIDENCES = ['high', 'medium', 'low'] as const satisfies readonly Confidence[];
+
+/** `--min-confidence`: findings and credentials below it are left out of the report and the gate. */
+function atLeastConfident(c: Confidence, min: Confidence | undefined): boolean {
+  return !min || CONFIDENCES.indexOf(c) <= CONFIDENCES.indexOf(min);
 }
 
 function choice<T extends string>(allowed: readonly T[]) {
@@ -75,6 +83,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--live-providers <ids>', 'with --live: contact only these providers, comma-separated (e.g. railway,github)')
     .option('--diff-base <sha>', 'PR mode: compare with this commit and report what the change adds or widens; --fail-on applies to new findings')
     .option('--staged', 'pre-commit: scan only what the git index holds for the files this commit adds or changes')
+    .addOption(new Option('--min-confidence <level>', `report only findings at or above this confidence: ${CONFIDENCES.join('|')} (default low: everything)`).argParser(choice(CONFIDENCES)))
     .action(async (path: string, flags: ScanFlags) => {
       exitCode = await runScan(path, flags, io);
     });
@@ -162,6 +171,10 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   });
   if (progress) io.stderr('\r\x1b[K');
   result.target = path;
+  if (flags.minConfidence) {
+    result.findings = result.findings.filter((f) => atLeastConfident(f.confidence, flags.minConfidence));
+    result.credentials = result.credentials.filter((c) => atLeastConfident(c.confidence, flags.minConfidence));
+  }
   // Written part by part: a large JSON or SARIF report is never held whole.
   const fd = flags.output ? openSync(flags.output, 'w') : undefined;
   try {

@@ -5,6 +5,7 @@ import type { Assignment } from './assignment.js';
 import { LineIndex, isPlaceholder, shannonEntropy } from './text.js';
 import { SecretVault, fingerprintSecret, redact } from './secrets.js';
 import { KeywordPrefilter } from './prefilter.js';
+import { assessCandidate, contextRank, isWellKnownDefault } from './file-context.js';
 
 export interface RawFinding {
   rule: CredentialRule;
@@ -13,6 +14,8 @@ export interface RawFinding {
   type: string;
   attributes: Record<string, string>;
   confidence: Confidence;
+  /** Why the confidence is what it is (file context, well-known value, what could not be decoded). */
+  reasons: string[];
   location: Location;
 }
 
@@ -76,7 +79,8 @@ export class RuleEngine {
     lines: () => LineIndex,
     assignments: (at: number) => Assignment[],
   ): RawFinding | undefined {
-    if (isPlaceholder(value)) return undefined;
+    // A well-known default (`changeme`) is still a weakness where it is deployed: the rules decide, at low confidence.
+    if (isPlaceholder(value) && !isWellKnownDefault(value)) return undefined;
     // Position and line on first use as well: most candidates are rejected on their value alone.
     let pos: { line: number; column: number } | undefined;
     let line: string | undefined;
@@ -107,6 +111,7 @@ export class RuleEngine {
     variable = ctx.variable;
     const extra = rule.classify?.(value, ctx) ?? {};
     const { line: startLine, column } = position();
+    const assessed = assessCandidate(extra.confidence ?? 'high', file.path, file.kind, value);
     const location: Location = {
       path: file.path,
       startLine,
@@ -118,13 +123,15 @@ export class RuleEngine {
       gitStatus: file.gitStatus,
       commit: file.commit,
       context: describeContext(file, variable),
+      fileContext: assessed.context,
     };
     return {
       rule,
       value: extra.value ?? value,
       type: extra.type ?? rule.meta.credentialType,
       attributes: { ...(extra.attributes ?? {}) },
-      confidence: extra.confidence ?? contextConfidence(file),
+      confidence: assessed.confidence,
+      reasons: [...(extra.reasons ?? []), ...assessed.reasons],
       location,
       hints: hintWords(`${file.path}\n${variable ?? ''}\n${ctx.window}`),
     };
@@ -187,18 +194,23 @@ function describeContext(file: SourceFile, variable: string | undefined): string
   return parts.join(', ');
 }
 
-const LOW_CONFIDENCE_PATH = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|samples?|docs?|mocks?|testdata)(?:\/|$)|\.(?:md|mdx|rst|txt)$/i;
-
-/** Test, fixture and documentation paths lower confidence; they do not hide the credential. */
-function contextConfidence(file: SourceFile): Confidence {
-  return LOW_CONFIDENCE_PATH.test(file.path) ? 'medium' : 'high';
-}
-
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+const ENV_RANK: Record<Environment, number> = { production: 0, staging: 1, development: 2, test: 3, unknown: 2 };
+
+/** The place that matters most first: production config or code before examples, docs, tests and vendored code. */
+function byImportance(a: Location, b: Location): number {
+  return (
+    contextRank(a.fileContext ?? 'code') - contextRank(b.fileContext ?? 'code') ||
+    ENV_RANK[a.environment] - ENV_RANK[b.environment] ||
+    a.path.localeCompare(b.path) ||
+    a.startLine - b.startLine
+  );
+}
 
 /** Groups raw findings by value: one credential, every place it appears. Stores values in the vault. */
 export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credential[] {
   const byFp = new Map<string, Credential>();
+  const best = new Map<string, RawFinding>();
   for (const r of raw) {
     const fp = fingerprintSecret(r.value);
     vault.put(fp, r.value);
@@ -215,10 +227,13 @@ export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credent
         environments: [],
         attributes: {},
         confidence: r.confidence,
+        confidenceReasons: r.reasons,
+        fileContext: r.location.fileContext ?? 'code',
         scope: { reach: 'unknown', permissions: [], evidence: [], confidence: 'low' },
         hints: [],
       };
       byFp.set(fp, cred);
+      best.set(fp, r);
     }
     if (r.type !== cred.type && strongerType(r.rule, r.type, cred.type)) {
       cred.attributes.classConflict = `${cred.type} elsewhere`;
@@ -229,14 +244,22 @@ export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credent
       for (const [k, v] of Object.entries(r.attributes)) if (!(k in cred.attributes)) cred.attributes[k] = v;
     }
     cred.hints = [...new Set([...cred.hints, ...r.hints])];
-    if (CONFIDENCE_RANK[r.confidence] > CONFIDENCE_RANK[cred.confidence]) cred.confidence = r.confidence;
+    // The most confident place speaks for the credential; between equals, the one that matters most.
+    const top = best.get(fp)!;
+    const diff = CONFIDENCE_RANK[r.confidence] - CONFIDENCE_RANK[top.confidence];
+    if (diff > 0 || (diff === 0 && byImportance(r.location, top.location) < 0)) {
+      best.set(fp, r);
+      cred.confidence = r.confidence;
+      cred.confidenceReasons = r.reasons;
+      cred.fileContext = r.location.fileContext ?? 'code';
+    }
     const dup = cred.locations.some(
       (l) => l.path === r.location.path && l.startLine === r.location.startLine && l.commit?.sha === r.location.commit?.sha,
     );
     if (!dup) cred.locations.push(r.location);
   }
   for (const cred of byFp.values()) {
-    cred.locations.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine);
+    cred.locations.sort(byImportance);
     cred.environments = uniqueEnvironments(cred.locations.map((l) => l.environment));
   }
   return [...byFp.values()].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));

@@ -22,6 +22,10 @@ export type Category = (typeof CATEGORIES)[number];
 
 export type Confidence = 'high' | 'medium' | 'low';
 
+/** What kind of file a credential sits in, in order of how much it matters there: a production config before a test. */
+export const FILE_CONTEXTS = ['config', 'code', 'example', 'docs', 'test', 'generated', 'vendored', 'lockfile'] as const;
+export type FileContext = (typeof FILE_CONTEXTS)[number];
+
 export type FileKind =
   | 'env'
   | 'terraform'
@@ -77,6 +81,8 @@ export interface Location {
   commit?: CommitInfo;
   /** A few words about the surrounding code/config, never containing the secret. */
   context?: string;
+  /** What kind of file this is (src/file-context.ts): production config or code first, lockfiles last. */
+  fileContext?: FileContext;
 }
 
 export interface Diagnostic {
@@ -120,6 +126,8 @@ export interface Match {
   /** Overrides the rule's provider/type for rules that classify (e.g. Stripe live vs test). */
   type?: string;
   confidence?: Confidence;
+  /** Why the rule chose that confidence, e.g. "value is not valid base64". Never the value. */
+  reasons?: string[];
 }
 
 /** Text around a candidate, for rules that need context (variable names, nearby hosts, headers). */
@@ -212,6 +220,10 @@ export interface Credential {
   environments: Environment[];
   attributes: Record<string, string>;
   confidence: Confidence;
+  /** Why the confidence is what it is, at the credential's first location (never the value). */
+  confidenceReasons: string[];
+  /** The file context of the credential's first location. */
+  fileContext: FileContext;
   scope: Scope;
   /**
    * Low-entropy words seen around the credential's locations (comments, identifiers, path segments), lower-cased.
@@ -279,6 +291,8 @@ export interface Finding {
   category: Category;
   severity: Severity;
   confidence: Confidence;
+  /** Why the confidence is what it is, e.g. "in a test fixture (`tests/`)". Never a value. */
+  confidenceReasons?: string[];
   title: string;
   message: string;
   locations: Array<Pick<Location, 'path' | 'startLine' | 'startColumn'> & Partial<Location>>;

@@ -22,6 +22,8 @@ function credential(provider: string, type: string, value: string, attributes: R
     confidence: 'high',
     scope: { reach: 'unknown', permissions: [], evidence: [], confidence: 'low' },
     hints: [],
+    confidenceReasons: [],
+    fileContext: 'code',
   };
 }
 

@@ -18,6 +18,8 @@ function credentialOf(partial: Partial<Credential> & Pick<Credential, 'provider'
     confidence: 'high',
     scope: { reach: 'unknown', permissions: [], evidence: [], confidence: 'low' },
     hints: [],
+    confidenceReasons: [],
+    fileContext: 'code',
     ...partial,
   };
 }

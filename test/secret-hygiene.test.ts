@@ -53,7 +53,11 @@ const STRIPE = 'sk_live_51HqLyjWDarjtT1zdp7dcXyZabcDEFghIJKlmnOPqrsTUv';
 const AWS_ID = 'AKIAYYLY4WCYM3VDT6JP';
 const AWS_SECRET = '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';
 const RAILWAY = '7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
-const ALL = [GH, STRIPE, AWS_ID, AWS_SECRET, RAILWAY];
+// Passwords in the config and code shapes the assigned-credential rule reads (short, not machine-random).
+const PW_COMPOSE = 'Tq8vLm2xQ9';
+const PW_KWARG = 'uxxyn7Qa2p';
+const PW_TEST = 'Hq2v9xLpW4';
+const ALL = [GH, STRIPE, AWS_ID, AWS_SECRET, RAILWAY, PW_COMPOSE, PW_KWARG, PW_TEST];
 
 /** A repository with secrets in healthy files, in files that fail to parse, and in a file with a hostile name. */
 function plantRepo(dir: string): void {
@@ -71,6 +75,9 @@ function plantRepo(dir: string): void {
   w('infra/main.tf', `provider "aws" {\n  access_key = "${AWS_ID}"\n  secret_key = "${AWS_SECRET}\n}\n`);
   w('infra/prod.tfvars', `token = "${STRIPE}" +\n`);
   w('bad\nname\u001b[2J.env', `GITHUB_TOKEN=${GH}\n`);
+  w('docker-compose.yml', `services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=${PW_COMPOSE}\n`);
+  w('app/db.py', `client = connect(user="svc", password="${PW_KWARG}")\n`);
+  w('tests/fixtures/app.yml', `db:\n  password: ${PW_TEST}\n  admin_password: changeme\n`);
 }
 
 describe('redacted previews', () => {

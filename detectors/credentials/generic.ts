@@ -11,7 +11,7 @@ import { BOUND_VALUE, charsetOf, isDocumentedExample, isSecretName, isUuid, look
 
 const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.environ|getenv|^env[.:(]|secrets?\.|vault:|^arn:|^projects\/|^ref\+|^op:\/\/|^sm:\/\/|^awssecretsmanager|^ssm:|^keyvault/i;
 
-function notASecretValue(v: string, ctx: MatchContext): boolean {
+export function notASecretValue(v: string, ctx: MatchContext): boolean {
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|enabled|disabled)$/i.test(v)) return true;
   if (/^[-+]?[0-9._]+(?:e[-+]?[0-9]+)?$/i.test(v)) return true;
   if (REFERENCE.test(v)) return true;
@@ -27,7 +27,7 @@ function notASecretValue(v: string, ctx: MatchContext): boolean {
 }
 
 // Names of keys that are not secrets: cache and lookup keys, checksums, public client-side keys.
-const NOT_SECRET_NAME = /(?:^| )(?:cache|checksum|hash|digest|etag|fingerprint|idempotency|partition|sort|primary|foreign|lookup|map|dedup|lock|search|site|anon|browser|frontend|captcha|recaptcha|turnstile|sitekey|nonce|salt|iv)(?: |$)/;
+export const NOT_SECRET_NAME = /(?:^| )(?:cache|checksum|hash|digest|etag|fingerprint|idempotency|partition|sort|primary|foreign|lookup|map|dedup|lock|search|site|anon|browser|frontend|captcha|recaptcha|turnstile|sitekey|nonce|salt|iv)(?: |$)/;
 
 /** The key as written on the line (`checksum/secret`, `metadata.annotations.x`), which can say more than the variable. */
 function lineKey(ctx: MatchContext): string {

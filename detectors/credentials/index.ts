@@ -125,6 +125,7 @@ import cliPassword from './cli-password.js';
 // (end group B imports)
 // generic rules (always last)
 import generic from './generic.js';
+import assigned from './assigned.js';
 // (end generic imports)
 
 export const credentialRules: CredentialRule[] = [
@@ -255,5 +256,6 @@ export const credentialRules: CredentialRule[] = [
   // (end group B)
   // generic (always last)
   ...generic,
+  ...assigned,
   // (end generic)
 ];

@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/  https://kubernetes.io/docs/concepts/configuration/secret/
 import type { CredentialRule, MatchContext } from '../../src/types.js';
 import { decodeBase64, decodeJwtPayload, hasControlChars, isPlaceholderPassword, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { credentialNameKind } from './assigned.js';
 
 const kubeHelp = {
   why: 'A kubeconfig credential acts as its user on the cluster — frequently cluster-admin — able to read every Secret, exec into pods and delete namespaces, volumes and workloads.',
@@ -93,6 +94,24 @@ function decodedSecret(v: string): string | undefined {
   return looksRandom(t, 12) ? t : undefined;
 }
 
+const BAD_BASE64 = '\0bad-base64';
+
+function secretKey(ctx: MatchContext): string {
+  return /^[ \t]+([\w.-]+):/.exec(ctx.line)?.[1] ?? '';
+}
+
+/**
+ * A value under a credential-named key (`password`, `api-token`) counts when it decodes to a usable password, even a
+ * short one; under such a key a value that does not decode is reported as it is written (BAD_BASE64).
+ */
+function namedSecret(v: string, ctx: MatchContext): string | undefined {
+  if (!credentialNameKind(secretKey(ctx))) return undefined;
+  const d = decodeBase64(v);
+  if (d === undefined || d.includes('\uFFFD') || hasControlChars(d.trim())) return BAD_BASE64;
+  const t = d.trim();
+  return t.length >= 4 ? t : undefined;
+}
+
 export const k8sSecret: CredentialRule = {
   meta: {
     id: 'k8s-secret',
@@ -113,21 +132,28 @@ export const k8sSecret: CredentialRule = {
   validate: (v, ctx) => {
     if (!/^kind:[ \t]*["']?Secret["']?[ \t]*$/m.test(yamlDocumentOf(ctx))) return false;
     if (yamlParentKey(ctx) !== 'data') return false;
-    const d = decodedSecret(v);
-    return !!d && !isPlaceholderPassword(d);
+    const d = decodedSecret(v) ?? namedSecret(v, ctx);
+    return d === BAD_BASE64 || (!!d && !isPlaceholderPassword(d));
   },
-  classify: (v, ctx) => ({
-    value: decodedSecret(v) ?? v,
-    attributes: { key: /^[ \t]+([\w.-]+):/.exec(ctx.line)?.[1] ?? '', ...secretMeta(yamlDocumentOf(ctx)) },
-  }),
+  classify: (v, ctx) => {
+    const d = decodedSecret(v) ?? namedSecret(v, ctx);
+    const attributes = { key: secretKey(ctx), ...secretMeta(yamlDocumentOf(ctx)) };
+    // Bad input: a value that does not decode is still the manifest's secret, at the confidence its shape allows.
+    if (d === BAD_BASE64 || d === undefined) return { value: v, attributes, confidence: 'low', reasons: ['the value under `data:` is not valid base64; reported as written'] };
+    return { value: d, attributes };
+  },
   examples: {
     positive: [
       {
         text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-credentials\n  namespace: payments\ntype: Opaque\ndata:\n  username: ${Buffer.from('payments-api').toString('base64')}\n  api-key: ${Buffer.from('kiCRNcwqTajBeAKESnLhaKrhG5lbu5Gv').toString('base64')}\n`,
         path: 'k8s/secret.yaml',
       },
+      { text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: ${Buffer.from('Tq8vLm2x').toString('base64')}\n`, path: 'k8s/db-secret.yaml' },
+      // bad input: not base64 (length 4n+1), reported as written at low confidence
+      { text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: VHE4dkxtMng9x\n', path: 'k8s/broken-secret.yaml' },
     ],
     negative: [
+      { text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  username: ${Buffer.from('payments').toString('base64')}\n`, path: 'k8s/secret.yaml' },
       { text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: ${Buffer.from('changeme').toString('base64')}\n`, path: 'k8s/secret.yaml' },
       { text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  token: ${Buffer.from('081JW24w9zE6NGNbcrB5qgdIv6Adyq7M').toString('base64')}\n`, path: 'k8s/configmap.yaml' },
     ],

@@ -3,6 +3,7 @@ import type { FindingRule } from '../../src/detector-api.js';
 import type { Severity } from '../../src/types.js';
 import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
 import { credentialLocations, deletesIn, environmentsOf, exampleOrLocal, wideDestructive } from './shared.js';
+import { confidenceText } from '../../src/file-context.js';
 
 const rule: FindingRule = {
   meta: {
@@ -31,13 +32,17 @@ const rule: FindingRule = {
             : 'medium';
       const inHistoryOnly = committed.every((l) => l.commit && l.commit.atHead === false);
       // Documentation, example files and local databases hold examples: reported, at low confidence, never as reach.
+      // Severity follows confidence: a test password or a well-known default stays reported, below the default gate.
       const example = exampleOrLocal(c, graph);
+      const lowKind = example || c.type.includes('publishable') || c.type === 'key-id' || c.confidence === 'low';
+      const why = c.confidenceReasons.length ? ` Confidence ${confidenceText(c.confidence, c.confidenceReasons)}.` : '';
       return [
         {
-          severity: example || c.type.includes('publishable') || c.type === 'key-id' ? 'low' : severity,
+          severity: lowKind ? 'low' : severity,
           // A key tied to its principal only on weak evidence keeps that doubt.
           confidence: example || c.scope.evidence.some((e) => e.detail.startsWith('linked ') && e.confidence === 'low') ? 'low' : c.confidence,
-          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; ${example ? `${example}` : `reach: ${reachLabel(c)}`}.`,
+          confidenceReasons: c.confidenceReasons,
+          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; ${example ? `${example}` : `reach: ${reachLabel(c)}`}.${why}`,
           locations: credentialLocations(c),
           credentialFingerprints: [c.fingerprint],
           resourceIds: [],
@@ -65,6 +70,7 @@ const rule: FindingRule = {
       mentions: 'development-only application secret',
     },
     { name: 'placeholder', repo: { 'scripts/release.sh': 'export GITHUB_TOKEN=<your-token>\n' }, fires: false },
+    { name: 'well-known default password, reported at low confidence', repo: { 'docker/Dockerfile': 'FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n' }, fires: true, mentions: 'well-known default' },
   ],
 };
 

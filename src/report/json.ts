@@ -24,6 +24,8 @@ function credentialJson(c: Credential) {
     preview: c.preview,
     length: c.length,
     confidence: c.confidence,
+    confidenceReasons: c.confidenceReasons,
+    fileContext: c.fileContext,
     environments: c.environments,
     attributes: safeAttributes(c.attributes),
     locations: c.locations.map((l) => ({
@@ -34,6 +36,7 @@ function credentialJson(c: Credential) {
       endColumn: l.endColumn,
       variable: l.variable,
       environment: l.environment,
+      fileContext: l.fileContext,
       gitStatus: l.gitStatus,
       commit: l.commit,
     })),

@@ -26,9 +26,9 @@ export function summaryLine(findings: readonly Finding[]): string {
 export function findingsTable(findings: readonly Finding[]): string {
   const rows = findings.map(
     (f) =>
-      `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | ${f.locations[0] ? `\`${cell(f.locations[0].path)}:${f.locations[0].startLine}\`` : ''} | ${cell(chainText(f.chain) || f.message)} |`,
+      `| ${ICON[f.severity]} ${f.severity} | ${f.confidence} | \`${f.ruleId}\` | ${f.locations[0] ? `\`${cell(f.locations[0].path)}:${f.locations[0].startLine}\`` : ''} | ${cell(chainText(f.chain) || f.message)} |`,
   );
-  return ['| Severity | Rule | Where | Blast radius |', '|---|---|---|---|', ...rows].join('\n');
+  return ['| Severity | Confidence | Rule | Where | Blast radius |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 export function renderMarkdown(result: ScanResult): string {

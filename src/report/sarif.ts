@@ -89,6 +89,8 @@ function resultOf(f: Finding, ruleIndex: number) {
       severity: f.severity,
       category: f.category,
       confidence: f.confidence,
+      precision: PRECISION[f.confidence],
+      ...(f.confidenceReasons?.length ? { confidenceReasons: f.confidenceReasons } : {}),
       environments: f.environments,
       credentialFingerprints: f.credentialFingerprints,
       chain: f.chain.map((s) => s.label),

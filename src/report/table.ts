@@ -38,7 +38,7 @@ export function renderTable(result: ScanResult, opts: { color: boolean; width?: 
     for (const f of group) {
       const loc = f.locations[0];
       const where = loc ? `${visible(loc.path)}:${loc.startLine}${f.locations.length > 1 ? c.dim(` (+${f.locations.length - 1})`) : ''}` : '';
-      table.push([`${paint(c, sev)(visible(f.title))}\n${c.dim(visible(f.ruleId))}\n${where}`, visibleLines(chainText(f.chain) || f.message)]);
+      table.push([`${paint(c, sev)(visible(f.title))}\n${c.dim(`${visible(f.ruleId)} · ${f.confidence} confidence`)}\n${where}`, visibleLines(chainText(f.chain) || f.message)]);
     }
     lines.push(table.toString());
   }

@@ -1,0 +1,262 @@
+// Credential-named assignments that the generic rule leaves out because the value is short or not machine-random:
+// passwords (`password: s3cr3t`, `MYSQL_ROOT_PASSWORD=…`, `setPassword("…")`, `<password>…</password>`) and tokens,
+// secrets and API keys bound to a secret name in every config and code shape the engine reads (YAML, JSON, TOML,
+// INI, .properties, XML, Dockerfile ENV/ARG, compose lists, shell `export`, Makefiles, keyword arguments, map
+// literals, string constants). The name must say it is a secret; the value must be a literal — templates, references,
+// function calls, type names, paths, URLs and ids are structurally not secrets and are not reported. Well-known
+// defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
+import type { Confidence, CredentialRule, MatchContext } from '../../src/types.js';
+import { nameWords } from '../../src/text.js';
+import { charsetOf, isSecretName, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
+
+const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passcode|passw)$/;
+/** Words that end like a password name but are not one: sudoers' `NOPASSWD`, `bypass`, `compass`. */
+const NOT_PASSWORD = /^(?:nopasswd|nopass|bypass|compass|overpass|underpass|encompass)$/;
+const PASSWORD_SUFFIX = /(?:password|passwd|passphrase)$/;
+/** Run-together names: `AUTHKEY`, `apitoken`, `cipherkey`. */
+const COMPOUND = /^(auth|api|access|secret|private|encryption|crypt|cipher|master|signing|session|app|client|consumer)(key|token|secret)$/;
+
+/** `password` for password names, `secret` for other secret names, undefined for everything else. */
+export function credentialNameKind(name: string | undefined): 'password' | 'secret' | undefined {
+  if (!name) return undefined;
+  if (/^x-(?:amz|goog)-/i.test(name)) return undefined; // presigned-URL parameters: signed for one request, not a secret
+  // The last segment of a dotted or indexed name says what it is — unless it is a bare `key` (`webflow.encryption.key`).
+  const segments = name.split(/[.[\]]+/).filter(Boolean);
+  const tail = segments.length > 1 && /^key$/i.test(segments[segments.length - 1]!) ? segments.slice(-2).join('_') : (segments[segments.length - 1] ?? name);
+  const words = nameWords(tail.replace(/^(?:set|with|get)(?=[A-Z_])/, '').replace(/\d+$/, ''))
+    .split(' ')
+    .filter(Boolean)
+    .flatMap((w) => COMPOUND.exec(w)?.slice(1) ?? [w]);
+  // `password_confirmation`, `new_password2`: the confirmation field holds the password too; `keyBytes` is the key.
+  while (words.length > 1 && /^(?:confirmation|confirm|again|repeat|verify|bytes|data|value|b64|base64|hex|str|string)$/.test(words[words.length - 1]!)) words.pop();
+  const last = words[words.length - 1];
+  if (!last || words.some((w) => /^(?:public|publishable|max|min|num|count)$/.test(w))) return undefined;
+  // A captcha or site key is public, but the secret next to it is not: `RECAPTCHA_SECRET_KEY`.
+  const phrase = words.includes('secret') ? words.filter((w) => !/^(?:recaptcha|captcha|turnstile|site)$/.test(w)).join(' ') : words.join(' ');
+  if (NOT_SECRET_NAME.test(phrase)) return undefined;
+  if (NOT_PASSWORD.test(last)) return undefined;
+  if (PASSWORD_WORD.test(last) || PASSWORD_SUFFIX.test(last)) return 'password';
+  if (words.length === 1 && last === 'key') return undefined; // a bare `key:` is usually a map key
+  return isSecretName(words.join('_')) ? 'secret' : undefined;
+}
+
+/** The name written just before the value on its line: `NAME=`, `name: "`, `"name" => '`, `setPassword("`. */
+function nameBefore(line: string, value: string): string | undefined {
+  const at = line.indexOf(value);
+  if (at < 0) return undefined;
+  const before = line.slice(Math.max(0, at - 120), at).replace(/(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\([ \t]*["'`]?$/, '');
+  return /([A-Za-z_$@][\w.$-]*)["'\]`]{0,2}[ \t]*(?::=|=>|===?|!=|=|:|\(|,|[ \t])[ \t]*["'`]?$/.exec(before)?.[1];
+}
+
+/** Translated UI strings (`password: Password` in a locale file) are labels, not secrets. */
+const LOCALE_PATH = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?|messages)\/|\.(?:po|pot|xliff|xlf|resx|strings|arb)$/i;
+
+/** Names of types and keywords that follow a secret-named field in declarations: `password: string;`. */
+const TYPE_OR_KEYWORD = /^(?:string|str|int|integer|bool|boolean|number|bytes?|object|any|char|text|varchar|secret|secretstr|password|nil|null|none|undefined|true|false|required|optional|self|this|new|function|func|fn|lambda|return|await|async|const|let|var|val|def|static|final|public|private|protected|readonly|type|interface|class|struct|enum|void|option|some|list|dict|map|array|set)$/i;
+
+/** What a literal value is not: stand-ins that only repeat the key, masks, references, calls, identifiers. */
+function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 'secret'): boolean {
+  if (/^(?:pass(?:word|wd)?|pwd|secret|token|key|api[-_]?key|credentials?)$/i.test(v)) return true; // repeats its key
+  if (/(?:^|[-_])(?:pwd|pass|user|username)(?:$|[-_])/i.test(v)) return true; // `my_pwd`, `user_pass`: stand-ins
+  if (TYPE_OR_KEYWORD.test(v)) return true;
+  if (/^[*x•.#_?-]+$/i.test(v) || /\*{3,}|•{3,}/.test(v)) return true; // masks: `****`, `sk_a***yx`
+  if (/^(?:workspace|npm|file|link|git\+[a-z]+|github):|^[\^~<>=]*v?\d+(?:\.[\dx*]+)+/i.test(v)) return true; // version specs
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // a camelCase identifier: `api_key: revokedKey`
+  if (new Set(v.replace(/[^A-Za-z0-9]/g, '').toLowerCase()).size <= 2) return true; // `0000-0000`, `abab`
+  if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<.*>$|^\[.*\]$|^\{.*\}$|^:[a-z_]+$|:=?$/i.test(v)) return true; // templates, symbols, labels
+  if (/^(?:[A-Z][a-z]+){2,}[A-Z]*$/.test(v)) return true; // a CamelCase type or class name
+  if (kind === 'secret' && /^[A-Z]+(?:_[A-Z]+)+(?:-\d)?$/.test(v)) return true; // an UPPER_SNAKE constant name
+  if (/\[-?\d*\]/.test(v)) return true; // an index or a query path: `NextToken[-1].ShardId`
+  if (/^(.{2,8})\1{3,}$/.test(v)) return true; // a repeated unit: `deadbeefdeadbeef…`, `abcabcabcabc`
+  // Lower-case words joined by `-`/`_` that read as words (`on_create`, `key-material`): identifiers and labels.
+  if (/^[a-z]{2,}(?:[-_][a-z]{2,})+$/.test(v) && (v.match(/[aeiou]/g)?.length ?? 0) / v.replace(/[-_]/g, '').length >= 0.3) return true;
+  const at = ctx.line.indexOf(v);
+  const before = at > 0 ? ctx.line[at - 1]! : '';
+  const after = at >= 0 ? ctx.line.slice(at + v.length, at + v.length + 2) : '';
+  if (/^[([]/.test(after) || (/^\.[A-Za-z_]/.test(after) && ctx.file.kind === 'source')) return true; // a call, index or member access
+  // A quoted string that goes on past a space is a phrase (`'Invalid Password'`, `"User Password"`), not a secret.
+  if (/["'`]/.test(before) && after !== '' && !after.startsWith(before)) return true;
+  // Outside JS/TS/Go a backtick opens a command substitution, not a literal.
+  if (before === '`' && !/\.(?:[cm]?[jt]sx?|go)$/i.test(ctx.file.path)) return true;
+  // Numbers: ports, counts and sizes are short; 6–8 digits bound to `token` is a one-time code (RFC 4226/6238).
+  if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (!/^\d+$/.test(v) || v.length < (kind === 'password' ? 6 : 9) || (kind === 'secret' && !quoted(v, ctx)))) return true;
+  if (/^\d+$/.test(v)) return false; // a long numeric password or token (the generic checks take every number for a count)
+  return notASecretValue(v, ctx);
+}
+
+function quoted(v: string, ctx: MatchContext): boolean {
+  const at = ctx.line.indexOf(v);
+  return at > 0 && /["'`]/.test(ctx.line[at - 1]!);
+}
+
+/** In program source only string literals count: `password = getPassword()` and `pwd = other` are expressions. */
+function unquotedInCode(v: string, ctx: MatchContext): boolean {
+  if (ctx.file.kind !== 'source' || /\.(?:md|mdx|rst|txt|adoc|html?|ya?ml|json|toml|ini|cfg|conf|properties|xml|env|sh|bash|mk|bat|cmd|ps1|sql|http|rsp|cnf)$|(?:^|\/)(?:Dockerfile[^/]*|Makefile|Vagrantfile)$/i.test(ctx.file.path))
+    return false;
+  return !quoted(v, ctx);
+}
+
+function inK8sSecretData(ctx: MatchContext): boolean {
+  return /\.ya?ml$/i.test(ctx.file.path) && yamlParentKey(ctx) === 'data' && /^kind:[ \t]*["']?Secret["']?[ \t]*$/m.test(yamlDocumentOf(ctx));
+}
+
+/** A short or word-like value is a weak signal on its own; a long mixed one is a credential's shape. */
+function baseConfidence(v: string, kind: 'password' | 'secret'): Confidence {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  if (kind === 'password') return v.length >= 8 && classes >= 2 ? 'medium' : 'low';
+  return v.length >= 12 && classes >= 2 ? 'medium' : 'low';
+}
+
+function accepts(v: string, ctx: MatchContext, name: string | undefined): boolean {
+  const kind = credentialNameKind(name);
+  if (!kind) return false;
+  if (v.length < (kind === 'password' ? 4 : 8)) return false;
+  if (kind === 'secret' && /^[a-z]+$/.test(v) && v.length < 16) return false; // a word bound to a secret name
+  if (LOCALE_PATH.test(ctx.file.path)) return false;
+  // Inside a template (`${DB_PASSWORD:root}`, `{{ default "x" .pw }}`) the value is the template's business.
+  if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))) return false;
+  return !structurallyNotSecret(v, ctx, kind) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
+}
+
+function classifyAssigned(v: string, name: string | undefined) {
+  const kind = credentialNameKind(name) ?? 'secret';
+  const confidence = baseConfidence(v, kind);
+  return {
+    type: kind === 'password' ? 'password' : 'generic-secret',
+    confidence,
+    attributes: { variable: name ?? '', charset: charsetOf(v) },
+    reasons: confidence === 'low' ? [kind === 'password' ? 'a short or single-class password' : 'a short or word-like value'] : [],
+  };
+}
+
+const help = {
+  why: 'A password or secret written next to the name that says what it is: anyone with the checkout can use it, and passwords in particular are reused across environments and services. A well-known default (`changeme`, `admin`) baked into a config or image is a weakness of its own.',
+  fix: 'Rotate it where it is used and load it at run time from a secret store, CI secrets or the environment. If it is a test fixture, keep it obviously fake and out of production configs.',
+  references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cwe.mitre.org/data/definitions/798.html'],
+};
+
+const NAME = String.raw`(?<![\w.$/@-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|(?:private|access|secret|cipher|encryption|signing|master|app|client|consumer|session|account|storage|crypt|hmac|jwt|license)[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]\x60]{0,2}`;
+
+function validateAssigned(v: string, ctx: MatchContext): boolean {
+  const name = nameBefore(ctx.line, v) ?? ctx.variable;
+  const before = ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v)));
+  // The space separator only binds in Dockerfile `ENV`/`ARG` lines; `(` only after a setter (`setPassword("…")`) or
+  // a wrapper of a literal (`Some("…")`); `,` only in an environment lookup's default (`getenv("DB_PASSWORD", "…")`).
+  if (!/[=:(,>][ \t]*["'`]?$/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]+[\w.-]+[ \t]+$/i.test(before)) return false;
+  if (/\([ \t]*["'`]?$/.test(before) && !/(?:(?:^|[.\s])(?:set|with)_?[A-Za-z]*\(|[=:])[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?[ \t]*["'`]?$/i.test(before)) return false;
+  if (/,[ \t]*["'`]?$/.test(before) && !/(?:getenv|environ\.get|env\.get|getProperty|fetch|ENV\.fetch|get)\([ \t]*["'][\w.-]+["'][ \t]*,[ \t]*["'`]?$/i.test(before)) return false;
+  return accepts(v, ctx, name);
+}
+
+// Name: a run of identifier characters holding a secret word; separator `=`, `:`, `:=`, `=>`, `==`, `(`, `,`, or the
+// space of Dockerfile `ENV NAME value`. Quoted values may hold any non-space character (`th;yx*q`, `Nr#6Y]h=B}`);
+// unquoted ones stop at separators. Each part is bounded and linear.
+export const assignedCredential: CredentialRule = {
+  meta: {
+    id: 'assigned-credential',
+    title: 'Password or secret assigned to a credential name',
+    severity: 'medium',
+    summary: 'A literal password, secret, token or API key bound to a name that says so (config keys, ENV/ARG, keyword arguments, map literals, setters).',
+    provider: 'generic',
+    credentialType: 'password',
+    help,
+  },
+  keywords: genericSecret.keywords,
+  pattern: new RegExp(String.raw`${NAME}[ \t]*(?::=|=>|===?|!=|=|:|\(|,)[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?["'\x60]([^\s"'\x60\\]{3,200})["'\x60]`, 'i'),
+  secretGroup: 2,
+  validate: validateAssigned,
+  classify: (v, ctx) => classifyAssigned(v, nameBefore(ctx.line, v) ?? ctx.variable),
+  examples: {
+    positive: [
+      { text: 'trust_store_password = "Hq2v9xLp"\n', path: 'config/app.toml' },
+      { text: 'client = Client(username="svc", password="uxxyn7Qa")\n', path: 'app/client.py' },
+      { text: 'dataSource.setPassword("Vu2x0k5Hdt");\n', path: 'src/main/java/Db.java' },
+      { text: 'const testPassword = "th;yxoc9re*qwos"\n', path: 'internal/auth/const.go' },
+      { text: 'manager.setCipherKey(Base64.decode("9LcUwjPUMa6ILS9Kyccwji=="));\n', path: 'src/main/java/ShiroConfig.java' },
+      { text: "AUTHKEY = 'lexdLMuwXBx='\n", path: 'k8s/lock.py' },
+      { text: 'password = Some("pphxcv7"),\n', path: 'src/test/scala/SslTest.scala' },
+      { text: "admin_password = os.environ.get('ADMIN_PASSWORD', 'iozoizp0')\n", path: 'scripts/jms-config.py' },
+      { text: 'if (username == "svc") and (password == "pikit0awnd-zi"):\n', path: 'tests/test_client.py' },
+      { text: '$config = ["API_TOKEN" => "Tz8pQ2vLm4Xw", "debug" => false];\n', path: 'config/app.php' },
+      { text: 'const string testPassword = "zjycbjb298";\n', path: 'src/Auth.cs' },
+      { text: 'app.config["MAILGUN_API_KEY"] = "wol-5603822800-altl"\n', path: 'app/settings.py' },
+      { text: 'password: "qd-ywln"\n', path: 'internal/client.go' },
+    ],
+    negative: [
+      { text: 'password: ${DATASOURCE_PASSWORD:root123}\n', path: 'application.yml' },
+      { text: 'password: {{ .Values.db.password }}\n', path: 'charts/app/templates/secret.yaml' },
+      { text: 'password = get_password()\n', path: 'app/db.py' },
+      { text: 'Password:        c.cfg.Password,\n', path: 'canal/canal.go' },
+      { text: 'password: string;\n', path: 'types/index.d.ts' },
+      { text: 'password: Password\n', path: 'config/locales/en.yml' },
+      { text: 'api_token: <your-token>\n', path: 'config.yml' },
+      { text: 'DB_PASSWORD=$DB_PASSWORD\n', path: 'start.sh' },
+      { text: 'password_length: 12\n', path: 'config.yml' },
+      { text: 'GITHUB_ORG_ID: 4815162342\n', path: 'config.yml' },
+      { text: 'password: ""\n', path: 'config.yml' },
+      { text: 'url = "https://example.com/?X-Amz-Signature=abc&password=%(pw)s"\n', path: 'app/s3.py' },
+      { text: 'local password=$PASSWORD\n', path: 'configGrid.sh' },
+      { text: 'message.password = PasswordStruct.decode(reader, reader.uint32());\n', path: 'src/account.ts' },
+      { text: 'user.HashedPassword = hashedPassword\n', path: 'user/datasource.go' },
+      { text: 'wjcplpsd2 = SetPasswordField(label=_("New Password"))\n', path: 'account/forms.py' },
+      { text: 'token: secret\n', path: 'config.yml' },
+      { text: '  "dependencies": {\n    "@medusajs/api-key": "workspace:^",\n    "@acme/auth-token": "^2.1.0"\n  }\n', path: 'package.json' },
+      { text: ' * const token = "sk_a***yx"\n', path: 'src/utils.ts' },
+      { text: '{"input_token":"ExclusiveStartShardId","output_token":"Shards[-1].ShardId"}\n', path: 'static/aws-sdk.js' },
+      { text: "{ time: 59, token: '94287082' },\n", path: 'tests/data/rfc-6238.ts' },
+      { text: 'const string expectedAccessToken = "NEW_LET_ME_IN";\n', path: 'src/OAuth2ClientTests.cs' },
+      { text: 'RUN echo password is set\n', path: 'Dockerfile' },
+      { text: "ok = provider.CheckUserPassword('john', 'Wr0ngPass1')\n", path: 'auth/provider_test.go' },
+      { text: "err = errors.New({ password: 'Invalid Password' })\n", path: 'src/errors.js' },
+      { text: 'oracle ALL=(ALL) NOPASSWD: ALL\n', path: 'etc/sudoers.d/oracle' },
+      { text: 'update_password: on_create\n', path: 'roles/gitea/tasks/main.yml' },
+      { text: 'vcs_password: Union[str, NotSet] = ...,\n', path: 'github/Repository.pyi' },
+      { text: 'token: "00000000-0000-0000-0000-000000000000",\n', path: 'providers/dns/client.go' },
+      { text: 'Passwd=`echo $line | cut -d" " -f2`\n', path: 'shell/users.sh' },
+    ],
+  },
+};
+
+export const assignedUnquoted: CredentialRule = {
+  ...assignedCredential,
+  meta: { ...assignedCredential.meta, id: 'assigned-credential-unquoted', title: 'Password or secret assigned to a credential name (unquoted)' },
+  pattern: new RegExp(String.raw`${NAME}(?:[ \t]*(?::=|=>|=|:)[ \t]*|[ \t]+)([^\s"'\x60,;&(){}[\]<>\\]{3,200})`, 'i'),
+  examples: {
+    positive: [
+      { text: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Tq8vLm2x\n', path: 'docker-compose.yml' },
+      { text: 'services:\n  db:\n    environment:\n      - MYSQL_ROOT_PASSWORD=fwpbqtr9\n', path: 'docker-compose.yml' },
+      { text: 'spring:\n  datasource:\n    password: k8Jw2mQz\n', path: 'src/main/resources/application.yml' },
+      { text: '[database]\npassword = Zcuqcc_bc4\n', path: 'conf/app.ini' },
+      { text: 'db.password=Spwukv_px5\n', path: 'src/main/resources/db.properties' },
+      { text: 'FROM postgres:16\nENV POSTGRES_PASSWORD Vx7pQ2mn\n', path: 'Dockerfile' },
+      { text: 'export DEPLOY_TOKEN=q7Vx2pLm9rTz\n', path: 'scripts/deploy.sh' },
+      { text: 'POSTGRES_PASSWORD=changeme\n', path: 'docker/.env.db' },
+      { text: 'canal:\n  password: 444145\n', path: 'conf/canal.yml' },
+      { text: 'RECAPTCHA_SECRET_KEY=6Lc9xQ2vTz8pLm4XwAAAAB\n', path: '.env.example' },
+      { text: 'curl -d username=svc -d password=jgakvyhx https://localhost:8000/login\n', path: 'scripts/login.sh' },
+    ],
+    negative: [
+      { text: 'body = "version=1.2&auth_user=svc&auth_pwd=%(pw)s&json=1"\n', path: 'app/client.py' },
+      { text: 'max_tokens: 100000000\n', path: 'config.yml' },
+      { text: 'const key = await revoke({ api_key: revokedKey })\n', path: 'docs/api-key.mdx' },
+      { text: 'export GITROB_ACCESS_TOKEN=deadbeefdeadbeefdeadbeefdeadbeefdeadbeef\n', path: 'docs/gitrob.sh' },
+      { text: 'password = Some(password)\n', path: 'src/Db.scala' },
+    ],
+  },
+};
+
+export const xmlElementCredential: CredentialRule = {
+  meta: { ...assignedCredential.meta, id: 'assigned-credential-xml', title: 'Password or secret in an XML element', summary: 'A literal password or secret as the text of an XML element named for it (`<password>…</password>`).' },
+  keywords: ['pass', 'pwd', 'secret', 'token', 'key'],
+  pattern: /<([\w.:-]{0,60}(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey)[\w.:-]{0,30})>[ \t]*([^<>\s]{3,200})[ \t]*<\//i,
+  secretGroup: 2,
+  validate: (v, ctx) => accepts(v, ctx, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))?.[1]),
+  classify: (v, ctx) => classifyAssigned(v, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))?.[1]),
+  examples: {
+    positive: [{ text: '<settings>\n  <server>\n    <password>Tq8vLm2x</password>\n  </server>\n</settings>\n', path: '.m2/settings.xml' }],
+    negative: [{ text: '<password>${env.MAVEN_PASSWORD}</password>\n', path: '.m2/settings.xml' }, { text: '<secretName>db-credentials</secretName>\n', path: 'pom.xml' }],
+  },
+};
+
+export default [assignedCredential, assignedUnquoted, xmlElementCredential];
