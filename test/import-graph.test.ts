@@ -28,6 +28,8 @@ const DETECTOR_FACING = new Set([
   'src/graph.ts',
   'src/extract.ts',
   'src/assignments.ts',
+  'src/file-context.ts',
+  'src/platform-hosts.ts',
   'src/live/types.ts',
 ]);
 

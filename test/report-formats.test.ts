@@ -50,7 +50,7 @@ describe('report formats', async () => {
   it('Markdown has the summary and the chain', () => {
     const md = renderMarkdown(result);
     expect(md).toMatch(/^## blastradius — 🟥 \d+ critical/);
-    expect(md).toContain('| Severity | Rule | Where | Blast radius |');
+    expect(md).toContain('| Severity | Confidence | Rule | Where | Blast radius |');
   });
 
   it('finding fingerprints do not change when unrelated lines move', async () => {

@@ -115,7 +115,9 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   if (kind === 'secret' && /^[a-z]+$/.test(v) && v.length < 16) return false; // a word bound to a secret name
   if (LOCALE_PATH.test(ctx.file.path)) return false;
   // Inside a template (`${DB_PASSWORD:root}`, `{{ default "x" .pw }}`) the value is the template's business.
-  if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))) return false;
+  // (The last 200 characters before the value: an open template is near it, and a minified line stays cheap.)
+  const at = ctx.line.indexOf(v);
+  if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(Math.max(0, at - 200), Math.max(0, at)))) return false;
   return !structurallyNotSecret(v, ctx, kind) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
 }
 
@@ -140,7 +142,10 @@ const NAME = String.raw`(?<![\w.$/@-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|
 
 function validateAssigned(v: string, ctx: MatchContext): boolean {
   const name = nameBefore(ctx.line, v) ?? ctx.variable;
-  const before = ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v)));
+  // At most 200 characters before the value: the binding is next to it, and the end-anchored checks below stay cheap
+  // on a minified line of megabytes.
+  const at = ctx.line.indexOf(v);
+  const before = ctx.line.slice(Math.max(0, at - 200), Math.max(0, at));
   // The space separator only binds in Dockerfile `ENV`/`ARG` lines; `(` only after a setter (`setPassword("…")`) or
   // a wrapper of a literal (`Some("…")`); `,` only in an environment lookup's default (`getenv("DB_PASSWORD", "…")`).
   if (!/[=:(,>][ \t]*["'`]?$/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]+[\w.-]+[ \t]+$/i.test(before)) return false;

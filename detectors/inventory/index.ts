@@ -37,3 +37,7 @@ export const inventoryParsers: InventoryParser[] = [
   heroku,
   prismaSchema,
 ];
+
+// The shell-command readers, for the guard that judges a proposed command the way the inventory judges a script.
+export { destructiveCommands, destructiveStatement } from './destructive-commands.js';
+export { shellCommands } from './shell-words.js';

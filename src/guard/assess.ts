@@ -2,8 +2,7 @@
 // account- or workspace-wide, or whose reach could not be narrowed → deny; a destructive operation otherwise, or one
 // that names production → ask (deny when both); anything else → allow. Reasons name operations, credential previews
 // and where the credential sits — never a value.
-import { destructiveCommands, destructiveStatement } from '../../detectors/inventory/destructive-commands.js';
-import { shellCommands } from '../../detectors/inventory/shell-words.js';
+import { destructiveCommands, destructiveStatement, shellCommands } from '../../detectors/inventory/index.js';
 import type { Credential } from '../types.js';
 import { credentialsInReach, type InReach } from './reach.js';
 import type { Decision, ToolCall } from './hook-io.js';
