@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CredentialRule } from '../src/types.js';
+import type { CredentialRule } from '../src/core/types.js';
 import type { Tool } from './peers.js';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));

@@ -23,8 +23,8 @@ import { credentialRules } from '../detectors/credentials/index.js';
 import { RuleEngine, type RawFinding } from '../src/extract.js';
 import { makeSourceFile } from '../src/scan.js';
 import { defaultConfig } from '../src/config.js';
-import { redact } from '../src/secrets.js';
-import type { CredentialRule } from '../src/types.js';
+import { redact } from '../src/core/secrets.js';
+import type { CredentialRule } from '../src/core/types.js';
 
 export const MIN_PRECISION = 0.97;
 export const MIN_RECALL = 0.95;

@@ -38,7 +38,7 @@ const hclWasmPath = {
 };
 
 /**
- * src/lazy-deps.ts loads the TypeScript compiler and recheck from node_modules on first use; the Action has no
+ * src/core/lazy-deps.ts loads the TypeScript compiler and recheck from node_modules on first use; the Action has no
  * node_modules, so its `load(...)` calls become `require(...)`, which esbuild bundles (still evaluated on first use).
  */
 const bundledLazyDeps = {
@@ -47,7 +47,7 @@ const bundledLazyDeps = {
     b.onLoad({ filter: /[\\/]src[\\/]lazy-deps\.ts$/ }, (args) => {
       const src = readFileSync(args.path, 'utf8');
       const out = src.replace(/\bload\('([^']+)'\)/g, "require('$1')");
-      if (out === src) throw new Error('src/lazy-deps.ts changed how it loads; update scripts/build-action.mjs');
+      if (out === src) throw new Error('src/core/lazy-deps.ts changed how it loads; update scripts/build-action.mjs');
       return { contents: out, loader: 'ts' };
     });
   },

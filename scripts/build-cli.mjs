@@ -2,9 +2,9 @@
 //   dist/cli/blastradius.js  the entry point (package.json `bin`): our code and the light dependencies in one file
 //   dist/cli/worker.js       the file pool's worker thread (src/pool.ts looks for it beside the pool's code)
 //   dist/cli/chunk-*.js      code shared by the two entries, and what only some runs load (--live: the AWS SDK, pg)
-//   dist/cli/typescript.cache V8's code cache for the TypeScript compiler (see src/typescript-cache.ts)
+//   dist/cli/typescript.cache V8's code cache for the TypeScript compiler (see src/core/typescript-cache.ts)
 // Heavy dependencies stay in node_modules and are loaded on the paths that need them: the TypeScript compiler and
-// recheck through src/lazy-deps.ts, @viz-js/viz (html/dot) and @cdktf/hcl2json's WebAssembly through import().
+// recheck through src/core/lazy-deps.ts, @viz-js/viz (html/dot) and @cdktf/hcl2json's WebAssembly through import().
 // One module graph instead of hundreds of files is most of the start-up time saved (`--version`: 0.8 s -> 0.05 s CPU).
 // Usage: node scripts/build-cli.mjs [--metafile FILE]
 import { build } from 'esbuild';
@@ -25,7 +25,7 @@ export const LAZY = ['ts-morph', 'recheck', '@viz-js/viz', '@cdktf/hcl2json', '@
 
 /**
  * The compiler compiled, run and used once (a scanner over a little code, so the functions a scan needs are compiled
- * too), then V8's code cache of it. Loaded exactly as src/typescript-cache.ts runs it: the same wrapper and file name.
+ * too), then V8's code cache of it. Loaded exactly as src/core/typescript-cache.ts runs it: the same wrapper and file name.
  */
 function compilerCodeCache() {
   const load = createRequire(import.meta.url);

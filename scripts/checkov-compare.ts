@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Table from 'cli-table3';
 import { scanDirectory, type ScanResult } from '../src/scan.js';
-import type { Finding, Resource } from '../src/types.js';
+import type { Finding, Resource } from '../src/core/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = join(here, '..', 'fixtures', 'checkov-agreement');

@@ -4,9 +4,9 @@
 import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Confidence, Severity } from './types.js';
-import { SEVERITIES } from './types.js';
-import { UsageError } from './usage-error.js';
+import type { Confidence, Severity } from './core/types.js';
+import { SEVERITIES } from './core/types.js';
+import { UsageError } from './core/usage-error.js';
 import { FORMATS, type Format } from './report/formats.js';
 import { TOOL } from './report/tool.js';
 import { atOrAbove } from './rules.js';

@@ -12,7 +12,7 @@ import type {
   Scope,
   SourceFile,
   VariableUse,
-} from './types.js';
+} from './core/types.js';
 import type { BlastGraph } from './graph.js';
 import type { Config } from './config.js';
 

@@ -16,7 +16,7 @@ import type { Config } from './config.js';
 import type { LoadedBaseline } from './baseline.js';
 import type { ScanOptions, ScanResult } from './scan.js';
 import { scanDirectory, scanFiles } from './scan.js';
-import type { Environment, Finding, Reach, Resource } from './types.js';
+import type { Environment, Finding, Reach, Resource } from './core/types.js';
 import type { AgentAttrs, BackupJobAttrs } from './resources.js';
 import { credentialLabel, reachLabel, resourceLabel, where } from './chain.js';
 

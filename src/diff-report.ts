@@ -2,8 +2,8 @@
 // text that has been through the scrubbers of both scans.
 import type { Comparison, DiffOutcome } from './diff-mode.js';
 import { short } from './diff-mode.js';
-import type { Finding, Severity } from './types.js';
-import { SEVERITIES } from './types.js';
+import type { Finding, Severity } from './core/types.js';
+import { SEVERITIES } from './core/types.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { cell, findingsTable, summaryLine } from './report/markdown.js';

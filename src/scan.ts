@@ -1,6 +1,6 @@
 // The pipeline, end to end: walk → extract → resolve → inventory → graph → rules. Reports are rendered from the result.
 import { performance } from 'node:perf_hooks';
-import type { Credential, Diagnostic, Finding, Resource, SourceFile, VariableUse } from './types.js';
+import type { Credential, Diagnostic, Finding, Resource, SourceFile, VariableUse } from './core/types.js';
 import type { FileInfo, InventoryParser, ScopeResolver, FindingRule } from './detector-api.js';
 import type { Config } from './config.js';
 import type { LiveOptions } from './live/run.js';
@@ -16,15 +16,15 @@ import type { HistoryOptions } from './history.js';
 import { historyItems } from './history-scan.js';
 import { InlineIgnores, applySuppressions } from './suppress.js';
 import { SPECULATIVE, detached, detachedFindings, filePass, makeSourceFile, type FilePassResult } from './file-pass.js';
-import { Detacher } from './detach.js';
+import { Detacher } from './core/detach.js';
 
 export { makeSourceFile, environmentHint } from './file-pass.js';
 import { poolSize, runPool, type SizedEntry } from './pool.js';
 import { decodeResult, encodeResult, type PoolEntry, type WireItem } from './pool-wire.js';
 import type { LoadedBaseline } from './baseline.js';
 import { withCustomRules } from './custom-rules.js';
-import { fingerprintSecret } from './secrets.js';
-import { SecretVault } from './secrets.js';
+import { fingerprintSecret } from './core/secrets.js';
+import { SecretVault } from './core/secrets.js';
 import { credentialRules } from '../detectors/credentials/index.js';
 import { scopeResolvers } from '../detectors/scopes/index.js';
 import { inventoryParsers } from '../detectors/inventory/index.js';

@@ -2,7 +2,7 @@
 // the results back. Secret values travel only in these messages (memory to memory), never through a file.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.js';
-import type { GitStatus } from './types.js';
+import type { GitStatus } from './core/types.js';
 import { readText } from './read.js';
 import { RuleEngine } from './extract.js';
 import { filePass, makeSourceFile } from './file-pass.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Detacher } from '../src/detach.js';
+import { Detacher } from '../src/core/detach.js';
 
 describe('Detacher', () => {
   it('copies arrays and plain objects deeply, with equal content', () => {

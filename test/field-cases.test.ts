@@ -6,7 +6,7 @@ import { chainText } from '../src/chain.js';
 import { isLoopbackHost, platformOfHost } from '../src/platform-hosts.js';
 import { exampleFileReason, testPathReason } from '../src/classify.js';
 import { identifierName } from '../detectors/rules/shared.js';
-import type { Finding } from '../src/types.js';
+import type { Finding } from '../src/core/types.js';
 import { scanRepo } from './helpers/scan.js';
 
 const scan = (name: string) => scanDirectory(`fixtures/field-cases/${name}`);

@@ -2,7 +2,7 @@
 // quiet on its near-misses.
 import { describe, expect, it } from 'vitest';
 import { findingRules } from '../detectors/rules/index.js';
-import { CATEGORIES } from '../src/types.js';
+import { CATEGORIES } from '../src/core/types.js';
 import { chainText } from '../src/chain.js';
 import { scanRepo } from './helpers/scan.js';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { scanDirectory, type ScanResult } from '../src/scan.js';
 import { render } from '../src/report/index.js';
-import { SEVERITIES } from '../src/types.js';
+import { SEVERITIES } from '../src/core/types.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
 const executablePath = CANDIDATES.find((p) => existsSync(p));

@@ -17,10 +17,10 @@ const CODE = /\.(?:[cm]?ts|[cm]?js)$/;
  * findings, chains and resources with. Growing this list is a design decision; shrinking it is always welcome.
  */
 const DETECTOR_FACING = new Set([
-  'src/types.ts',
+  'src/core/types.ts',
   'src/detector-api.ts',
-  'src/text.ts',
-  'src/secrets.ts',
+  'src/core/text.ts',
+  'src/core/secrets.ts',
   'src/chain.ts',
   'src/classify.ts',
   'src/resources.ts',

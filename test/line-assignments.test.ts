@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keyValueAssignments, lineAssignments } from '../src/assignments.js';
-import type { SourceFile } from '../src/types.js';
+import type { SourceFile } from '../src/core/types.js';
 
 const file = (text: string, path = 'config/app.yaml'): SourceFile => ({
   path,

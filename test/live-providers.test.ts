@@ -2,8 +2,8 @@
 // documents. Asserts the exact requests (method, path, auth header), that the token reached only that server, and
 // what the scope becomes.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Credential } from '../src/types.js';
-import { SecretVault, fingerprintSecret, redact } from '../src/secrets.js';
+import type { Credential } from '../src/core/types.js';
+import { SecretVault, fingerprintSecret, redact } from '../src/core/secrets.js';
 import { runLive } from '../src/live/run.js';
 import { json, startServer, type Handler, type TestServer } from './servers/http.js';
 import { trapNetwork, type Trap } from './servers/no-network.js';

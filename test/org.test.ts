@@ -12,7 +12,7 @@ import { mergeReports, reportFiles } from '../src/org/merge.js';
 import { orgRules, type ExampleReport } from '../src/org/org-rules.js';
 import { planShards } from '../src/org/plan.js';
 import { rateLimitWait } from '../src/org/list-repos.js';
-import { fingerprintSecret, FINGERPRINT_KEY_ENV } from '../src/secrets.js';
+import { fingerprintSecret, FINGERPRINT_KEY_ENV } from '../src/core/secrets.js';
 import { REPORT_VERSION } from '../src/report/json.js';
 
 const ROOT = resolve(import.meta.dirname, '..');

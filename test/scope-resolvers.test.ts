@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { scopeResolvers } from '../detectors/scopes/index.js';
 import { resolveScopes } from '../src/resolve.js';
-import type { Credential } from '../src/types.js';
+import type { Credential } from '../src/core/types.js';
 import { scanRepo } from './helpers/scan.js';
 
 function credentialOf(partial: Partial<Credential> & Pick<Credential, 'provider' | 'type'>): Credential {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MultiLiteralReplacer, SecretVault, fingerprintSecret, redact } from '../src/secrets.js';
+import { MultiLiteralReplacer, SecretVault, fingerprintSecret, redact } from '../src/core/secrets.js';
 import { scanFiles, builtInDetectors } from '../src/scan.js';
 import { render, FORMATS } from '../src/report/index.js';
 import type { InventoryParser } from '../src/detector-api.js';

@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/types.js';
+import type { Diagnostic } from '../src/core/types.js';
 import { walk, type WalkEntry, type WalkOptions } from '../src/walk.js';
 
 const ROOT = resolve(import.meta.dirname, '..');

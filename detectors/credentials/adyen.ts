@@ -1,7 +1,7 @@
 // Adyen API keys: `AQE` + base64, a `-`, and a second base64 segment (newer keys add a third, `-`-separated part).
 // Nothing in the value names Adyen beyond the short `AQE` prefix, so an Adyen variable or nearby Adyen host is required.
 // https://docs.adyen.com/development-resources/api-credentials/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { boundToProvider } from './shared.js';
 
 export const adyenApiKey: CredentialRule = {

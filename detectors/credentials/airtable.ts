@@ -1,6 +1,6 @@
 // Airtable personal access tokens: `pat` + 14 base62 (token id) + `.` + 64 hex (secret).
 // Legacy API keys (`key` + 14, retired in 2024) need Airtable context. https://airtable.com/developers/web/guides/personal-access-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {

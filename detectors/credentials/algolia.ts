@@ -1,6 +1,6 @@
 // Algolia API keys are 32 hex with no prefix. Search-only keys are public by design; the Admin API key (and other
 // write keys) are secrets, recognised by an Algolia admin/write variable. https://www.algolia.com/doc/guides/security/api-keys/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 export const algoliaAdminKey: CredentialRule = {

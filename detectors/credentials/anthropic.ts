@@ -1,6 +1,6 @@
 // Anthropic API keys: `sk-ant-api03-` + 93 base64url characters + `AA`; Admin API keys `sk-ant-admin01-` + 93 + `AA`.
 // https://docs.anthropic.com/en/api/getting-started#authentication  https://docs.anthropic.com/en/api/administration-api
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 const help = {

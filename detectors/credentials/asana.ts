@@ -1,6 +1,6 @@
 // Asana personal access tokens: `<version>/<user gid>[/<token gid>]:<32 hex>` (newer) or `0/<32 hex>` (legacy).
 // No provider prefix, so Asana context is required. https://developers.asana.com/docs/personal-access-token
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { boundToProvider } from './shared.js';
 
 export const asanaPat: CredentialRule = {

@@ -5,8 +5,8 @@
 // literals, string constants). The name must say it is a secret; the value must be a literal — templates, references,
 // function calls, type names, paths, URLs and ids are structurally not secrets and are not reported. Well-known
 // defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
-import type { Confidence, CredentialRule, MatchContext } from '../../src/types.js';
-import { nameWords } from '../../src/text.js';
+import type { Confidence, CredentialRule, MatchContext } from '../../src/core/types.js';
+import { nameWords } from '../../src/core/text.js';
 import { charsetOf, isSecretName, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
 

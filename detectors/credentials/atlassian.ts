@@ -1,5 +1,5 @@
 // Atlassian (Jira, Confluence) API tokens: ATATT3 prefix. https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 export const atlassianApiToken: CredentialRule = {

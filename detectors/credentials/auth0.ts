@@ -1,7 +1,7 @@
 // Auth0 application client secrets: 64 base64url characters with no prefix, recognised by an AUTH0 *_CLIENT_SECRET
 // variable or Auth0 code nearby. Management API tokens are JWTs (see the JWT rule).
 // https://auth0.com/docs/get-started/applications/application-credentials  https://auth0.com/docs/secure/tokens/management-api-access-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 export const auth0ClientSecret: CredentialRule = {

@@ -4,7 +4,7 @@
 // that later stages can map it to an IAM user declared in Terraform (aws_iam_access_key).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { highEntropy, nameHints, nearestCapture, offsetOfLine } from './shared.js';
 
 const KEY_ID_SOURCE = String.raw`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b`;

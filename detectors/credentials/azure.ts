@@ -6,7 +6,7 @@
 // https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage
 // https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview
 // https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { highEntropy, providerSecretContext } from './shared.js';
 
 /** The Azurite / storage-emulator key Microsoft publishes for local development. */

@@ -3,7 +3,7 @@
 // The credential is `scheme://user:password@host[:port]` — the path and query are left out so the same credential used
 // for several endpoints is one credential. Placeholders (`user:${PASS}`, `user:password`, `<password>`) are skipped.
 // https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1 (and its warning against user:password in URIs)
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { connectionAttributes, isPlaceholderPassword, parseConnectionUrl } from './shared.js';
 
 const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost\.localdomain)$/i;

@@ -1,7 +1,7 @@
 // Better Stack (Logtail, Better Uptime) tokens carry no prefix: source tokens (24 alphanumerics) are used by the
 // Logtail SDKs and `Authorization: Bearer` to in.logs.betterstack.com; API tokens manage monitors and sources.
 // https://betterstack.com/docs/logs/api/getting-started/  https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 export const betterstackToken: CredentialRule = {

@@ -1,6 +1,6 @@
 // Bitbucket Cloud credentials: app passwords (ATBB…) and repository/project/workspace access tokens (ATCTT3xFfGN0…).
 // https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/  https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 const help = {

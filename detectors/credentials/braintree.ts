@@ -1,6 +1,6 @@
 // Braintree (PayPal) access tokens: `access_token$<environment>$<merchant id>$<32 hex>`.
 // https://developer.paypal.com/braintree/docs/guides/authorization/access-token
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 
 export const braintreeAccessToken: CredentialRule = {
   meta: {

@@ -1,5 +1,5 @@
 // Buildkite user API access tokens: bkua_ + 40 hex. https://buildkite.com/docs/apis/managing-api-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 export const buildkiteApiToken: CredentialRule = {

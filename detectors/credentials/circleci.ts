@@ -1,6 +1,6 @@
 // CircleCI API tokens: CCIPAT_ personal API tokens and CCIPRJ_ project API tokens, each followed by 22 alphanumerics,
 // an underscore and 40 hex. https://circleci.com/docs/managing-api-tokens/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 const help = {

@@ -3,7 +3,7 @@
 // recognised by context (a CLERK_* variable, or Clerk's SDK/host nearby) and this module is registered BEFORE Stripe:
 // when two rules match the same characters the earlier one wins. Publishable keys are `pk_live_`/`pk_test_` + the
 // base64 of the Frontend API host followed by `$`, which tells them from Stripe's without any context.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { decodeBase64, looksRandom } from './shared.js';
 
 const help = {

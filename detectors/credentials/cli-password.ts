@@ -5,7 +5,7 @@
 // https://www.openssl.org/docs/man3.0/man1/openssl-passphrase-options.html  https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html
 // https://curl.se/docs/manpage.html#-u  https://learn.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring
 // Variables, templates and prompts (`$PASS`, `%PASS%`, `${{ secrets.X }}`, `<password>`, `-p` alone) are not passwords.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { isPlaceholderPassword } from './shared.js';
 
 const help = {

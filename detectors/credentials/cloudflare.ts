@@ -4,7 +4,7 @@
 // Global API Key 37 hex characters (used with X-Auth-Email, so the email is recorded); Origin CA keys start v1.0-.
 // https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/
 // https://developers.cloudflare.com/fundamentals/api/get-started/keys/
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { crc32Hex, highEntropy, lettersAndDigits, providerSecretContext } from './shared.js';
 
 const tokenHelp = {

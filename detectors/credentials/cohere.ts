@@ -1,6 +1,6 @@
 // Cohere API keys: 40 base62 characters with no prefix; the SDKs read CO_API_KEY / COHERE_API_KEY.
 // https://docs.cohere.com/docs/rate-limits  https://docs.cohere.com/reference/about
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 export const cohereApiKey: CredentialRule = {

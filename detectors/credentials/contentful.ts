@@ -1,7 +1,7 @@
 // Contentful tokens. Personal access tokens (Content Management API) are `CFPAT-` + 43 base64url; Content Delivery and
 // Preview API tokens are 43 base64url with no prefix and need Contentful context.
 // https://www.contentful.com/developers/docs/references/authentication/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {

@@ -1,5 +1,5 @@
 // crates.io API tokens: cio + 32 alphanumerics. https://doc.rust-lang.org/cargo/reference/publishing.html
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, mixedAlnum } from './shared.js';
 
 export const cratesIoToken: CredentialRule = {

@@ -1,6 +1,6 @@
 // Databricks credentials: personal access tokens dapi + 32 hex (optionally -N), and service-principal OAuth secrets
 // dose + 32 hex. https://docs.databricks.com/aws/en/dev-tools/auth/pat  https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 const help = {

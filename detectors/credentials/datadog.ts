@@ -1,7 +1,7 @@
 // Datadog keys have no prefix: API keys are 32 hex, application keys 40 hex. They are recognised by the variables
 // the agent and libraries read (DD_API_KEY, DATADOG_API_KEY, DD_APP_KEY, DD_APPLICATION_KEY) or the DD-API-KEY /
 // DD-APPLICATION-KEY headers. https://docs.datadoghq.com/account_management/api-app-keys/
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {

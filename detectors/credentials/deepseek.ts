@@ -1,6 +1,6 @@
 // DeepSeek API keys: `sk-` + 32 hex. The short `sk-` prefix is shared with many services, so DeepSeek context (a
 // DEEPSEEK variable or api.deepseek.com nearby) is required. https://api-docs.deepseek.com/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 export const deepseekApiKey: CredentialRule = {

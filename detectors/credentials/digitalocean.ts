@@ -1,6 +1,6 @@
 // DigitalOcean tokens: dop_v1_ personal access token, doo_v1_ OAuth access token, dor_v1_ OAuth refresh token, each
 // followed by 64 hex characters. https://docs.digitalocean.com/reference/api/create-personal-access-token/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 const help = {

@@ -2,7 +2,7 @@
 // A bot token is three dot-separated base64url parts; the first is the base64 of the bot's numeric user id (a
 // snowflake), which is checked here, and a Discord variable or nearby Discord code is required as well.
 // Webhooks: https://discord.com/api/webhooks/<id>/<token> https://discord.com/developers/docs/resources/webhook
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { decodeBase64, boundToProvider } from './shared.js';
 
 const help = {

@@ -1,7 +1,7 @@
 // Docker client credentials: `~/.docker/config.json` (and legacy `.dockercfg`, Kubernetes `.dockerconfigjson`) store
 // registry logins as `"auth": "<base64 user:password>"` per registry, and OAuth registries as `"identitytoken"`.
 // https://docs.docker.com/reference/cli/docker/login/#credential-stores
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { decodeBase64, hasControlChars, isPlaceholderPassword, looksRandom } from './shared.js';
 
 function registryOf(ctx: MatchContext): string {

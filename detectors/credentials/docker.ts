@@ -1,6 +1,6 @@
 // Docker Hub tokens: dckr_pat_ personal access tokens and dckr_oat_ organization access tokens.
 // https://docs.docker.com/security/access-tokens/  https://docs.docker.com/enterprise/security/access-tokens/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 const help = {

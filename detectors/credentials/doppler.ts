@@ -1,6 +1,6 @@
 // Doppler tokens: dp.pt. personal, dp.st. service (optionally dp.st.<config>.), dp.sa. service account, dp.ct. CLI,
 // dp.scim. SCIM, dp.audit. audit tokens; then 40–44 alphanumerics. https://docs.doppler.com/reference/auth-token-formats
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 const help = {

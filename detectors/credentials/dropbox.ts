@@ -1,6 +1,6 @@
 // Dropbox short-lived OAuth access tokens: `sl.` (or `sl.u.`) + 130+ base64url characters.
 // https://developers.dropbox.com/oauth-guide
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const dropboxAccessToken: CredentialRule = {

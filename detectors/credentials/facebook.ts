@@ -1,7 +1,7 @@
 // Meta (Facebook / Instagram / WhatsApp) Graph API access tokens start `EAA` + the app's marker and run 100+
 // alphanumerics; app secrets are 32 hex with no prefix (Meta/Facebook context required).
 // https://developers.facebook.com/docs/facebook-login/guides/access-tokens  https://developers.facebook.com/docs/facebook-login/security/#appsecret
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {

@@ -1,5 +1,5 @@
 // Figma personal access tokens: `figd_` + ~40 base64url characters. https://www.figma.com/developers/api#access-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const figmaPat: CredentialRule = {

@@ -1,6 +1,6 @@
 // Firebase Cloud Messaging legacy server keys: `AAAA` + 7 base64url + `:APA91b` + ~134 base64url characters.
 // (Firebase service-account JSON is the GCP rule's.) https://firebase.google.com/docs/cloud-messaging/auth-server
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 
 export const fcmServerKey: CredentialRule = {
   meta: {

@@ -5,7 +5,7 @@
 // An apps caveat makes a deploy (app-scoped) token; an organization caveat alone an org token (mask 1 = read-only).
 // fo1_ tokens are OAuth user tokens: the user's full power over every organization.
 // https://fly.io/docs/security/tokens/  https://github.com/superfly/macaroon
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { decodeMsgpack, highEntropy } from './shared.js';
 
 const help = {

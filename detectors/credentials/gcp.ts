@@ -2,7 +2,7 @@
 // Service-account key files are JSON with "type": "service_account" and a PEM "private_key"; the private key is the
 // secret, client_email names the principal and project_id the project.
 // https://cloud.google.com/iam/docs/keys-create-delete  https://cloud.google.com/docs/authentication/api-keys
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, nearestCapture, offsetOfLine } from './shared.js';
 
 /** Context that makes an AIza key a Gemini / Google AI Studio key (claimed by the google-ai rule). */

@@ -5,8 +5,8 @@
 // dotted identifiers, e-mail addresses, UUIDs bound to ambiguous names, or documented example keys.
 // The variable comes from the engine: dotenv for .env files, the TypeScript scanner's tokens for JS/TS, a key/value scan
 // for everything else.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
-import { nameWords } from '../../src/text.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
+import { nameWords } from '../../src/core/text.js';
 import { BOUND_VALUE, charsetOf, isDocumentedExample, isSecretName, isUuid, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
 
 const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.environ|getenv|^env[.:(]|secrets?\.|vault:|^arn:|^projects\/|^ref\+|^op:\/\/|^sm:\/\/|^awssecretsmanager|^ssm:|^keyvault/i;

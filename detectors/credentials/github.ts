@@ -1,7 +1,7 @@
 // GitHub tokens. Formats: https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
 // Classic PAT ghp_, OAuth gho_, user-to-server ghu_, server-to-server ghs_, refresh ghr_: prefix + 30 base62 chars of
 // entropy + 6-char base62 CRC32 checksum of the entropy part. Fine-grained PAT: github_pat_ + 22 + _ + 59 chars.
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { base62, crc32 } from './shared.js';
 
 const TYPES: Record<string, string> = {

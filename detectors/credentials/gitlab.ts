@@ -4,7 +4,7 @@
 // token, glimt- incoming mail token, glffct- feature flags client token). Newer "routable" tokens end in
 // .<version>.<base36 payload length><base36 CRC32> — the CRC32 of everything before it, verified here.
 // https://docs.gitlab.com/security/tokens/#token-prefixes
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { crc32, highEntropy } from './shared.js';
 
 /** `…payload.01.LLccccccc`: LL = base36 payload length, ccccccc = base36 CRC32 of the token up to the CRC. */

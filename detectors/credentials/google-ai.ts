@@ -2,7 +2,7 @@
 // They are ordinary Google API keys (`AIza` + 35 characters); group A's generic Google API key rule owns the format.
 // This rule claims the value only when the context says Gemini / AI Studio / the Generative Language API; the GCP
 // rule's google-api-key skips exactly that context (same word list), so the two never compete whatever their order.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 
 const GEMINI = /gemini|generativelanguage|generative[-_ ]?ai|google[-_]?ai|aistudio|ai\.google\.dev|genai/i;
 

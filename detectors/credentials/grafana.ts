@@ -1,7 +1,7 @@
 // Grafana credentials. https://grafana.com/docs/grafana/latest/administration/service-accounts/
 // Service account tokens `glsa_` + 32 base62 + `_` + 8 hex; Grafana Cloud access policy tokens `glc_` + base64 JSON;
 // legacy API keys are base64 JSON starting `{"k":"` (eyJrIjoi).
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { decodeBase64, looksRandom } from './shared.js';
 
 const help = {

@@ -1,5 +1,5 @@
 // Groq API keys: `gsk_` + 52 base62 characters. https://console.groq.com/docs/quickstart
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const groqApiKey: CredentialRule = {

@@ -1,7 +1,7 @@
 // Heroku API keys. Current OAuth/API tokens start with HRKU- (HRKU-AA + 58 URL-safe characters); older API keys are
 // bare UUIDs recognised by a HEROKU-named variable or the Heroku API nearby.
 // https://devcenter.heroku.com/articles/authentication  https://devcenter.heroku.com/changelog-items/2924
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, providerSecretContext } from './shared.js';
 
 const help = {

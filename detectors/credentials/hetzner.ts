@@ -1,6 +1,6 @@
 // Hetzner Cloud API tokens: 64 alphanumerics with no prefix, recognised by a HCLOUD/HETZNER-named variable (hcloud and
 // the Terraform provider read HCLOUD_TOKEN) or the Hetzner API nearby. https://docs.hetzner.cloud/#authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, mixedAlnum, providerSecretContext } from './shared.js';
 
 export const hetznerCloudToken: CredentialRule = {

@@ -1,7 +1,7 @@
 // Honeycomb API keys. https://docs.honeycomb.io/get-started/best-practices/api-keys/  https://docs.honeycomb.io/api/authentication
 // Ingest keys `hcxik_`/`hcaik_` (key id + secret, 58 lower-case alphanumerics); configuration keys 22 alphanumerics
 // and Classic keys 32 hex, sent as the X-Honeycomb-Team header — those need Honeycomb context.
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {

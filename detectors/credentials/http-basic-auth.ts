@@ -3,7 +3,7 @@
 // Seen in code, JSON/YAML fixtures, recorded HTTP cassettes, .http files and Postman collections. The value is decoded:
 // a printable `user:password` is certain; a value that does not decode to one keeps the header's shape only and is
 // reported at low confidence with that reason. The decoded user (an account name, not the secret) becomes an attribute.
-import type { CredentialRule, Match, MatchContext } from '../../src/types.js';
+import type { CredentialRule, Match, MatchContext } from '../../src/core/types.js';
 
 // A header, a header map key, or a recorded request (VCR/Postman keep the header name a line or two above).
 const AUTH_CONTEXT = /authori[sz]ation|\bauth\b|auth[_-]?header|basic[_-]?auth|headers?\b|credential/i;

@@ -1,6 +1,6 @@
 // HubSpot private app access tokens: `pat-<region>-` + a UUID (e.g. pat-na1-…, pat-eu1-…). Legacy API keys (hapikey,
 // retired 2022) are bare UUIDs and need HubSpot context. https://developers.hubspot.com/docs/api/private-apps
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { boundToProvider } from './shared.js';
 
 const help = {

@@ -1,6 +1,6 @@
 // Hugging Face tokens: user access tokens `hf_` + 34 letters; legacy organization API tokens `api_org_` + 34 letters.
 // https://huggingface.co/docs/hub/security-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 const help = {

@@ -1,6 +1,6 @@
 // Every credential rule, in priority order: provider-specific rules first, generic rules last (when two rules match
 // the same characters, the earlier one wins). Adding a provider = adding its module and one line here.
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import github from './github.js';
 import railway from './railway.js';
 // group A: cloud, hosting, databases, source hosting, CI, registries

@@ -1,6 +1,6 @@
 // Intercom access tokens: base64 of `tok:<id>:<n>:<n>`, so they always start `dG9rO` (base64 of "tok:").
 // https://developers.intercom.com/docs/build-an-integration/learn-more/authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { decodeBase64 } from './shared.js';
 
 export const intercomAccessToken: CredentialRule = {

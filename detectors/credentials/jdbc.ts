@@ -1,7 +1,7 @@
 // JDBC URLs with a password, either as URL userinfo (jdbc:mysql://user:pw@host) or as a property
 // (`?password=` / `;password=`). Registered before the per-database URL rules so a jdbc: URL is one credential.
 // https://docs.oracle.com/javase/tutorial/jdbc/basics/connecting.html
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { isPlaceholderPassword, parseConnectionUrl } from './shared.js';
 
 function jdbcPassword(v: string): string | undefined {

@@ -1,7 +1,7 @@
 // JFrog Artifactory credentials: API keys (AKCp + 69 characters; deprecated but still accepted where enabled) and
 // reference tokens (64 characters, base64 of "reftkn:01:…", so always starting cmVmdGtu).
 // https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, mixedAlnum } from './shared.js';
 
 const help = {

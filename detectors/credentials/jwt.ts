@@ -3,8 +3,8 @@
 // to JSON with an `alg`, and its claims (iss, sub, aud, role, exp) become attributes. Supabase keys (iss "supabase")
 // are left to the Supabase rule. Signing secrets are the values of JWT_SECRET, SECRET_KEY_BASE, NEXTAUTH_SECRET,
 // Django/Flask SECRET_KEY, Laravel APP_KEY and similar, when they look machine-generated.
-import type { CredentialRule, Match, MatchContext } from '../../src/types.js';
-import { nameWords } from '../../src/text.js';
+import type { CredentialRule, Match, MatchContext } from '../../src/core/types.js';
+import { nameWords } from '../../src/core/text.js';
 import { BOUND_VALUE, decodeJwtHeader, decodeJwtPayload, isDocumentedExample, isSecretName, looksRandom } from './shared.js';
 
 const TOKEN_NAME = /jwt|token|bearer|auth|session|cookie|secret|key|credential|password|access|refresh|id[-_]?token/i;

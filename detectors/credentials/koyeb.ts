@@ -1,6 +1,6 @@
 // Koyeb API access tokens have no prefix: 64 alphanumerics, recognised by a KOYEB-named variable (the CLI reads
 // KOYEB_TOKEN) or the Koyeb API nearby. https://www.koyeb.com/docs/reference/api#authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, mixedAlnum, providerSecretContext } from './shared.js';
 
 export const koyebApiToken: CredentialRule = {

@@ -2,7 +2,7 @@
 // (`kind: Secret` with base64 values under `data:`; the credential is the decoded value, reported when it looks
 // machine-generated or is a key/credential document).
 // https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/  https://kubernetes.io/docs/concepts/configuration/secret/
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { decodeBase64, decodeJwtPayload, hasControlChars, isPlaceholderPassword, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { credentialNameKind } from './assigned.js';
 

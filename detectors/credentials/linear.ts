@@ -1,6 +1,6 @@
 // Linear API keys `lin_api_` + 40 base62, OAuth access tokens `lin_oauth_` + 64 hex.
 // https://linear.app/developers/graphql#personal-api-keys  https://linear.app/developers/oauth-2-0-authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 const help = {

@@ -1,7 +1,7 @@
 // Linode (Akamai Cloud) personal access tokens: 64 hex characters with no prefix, recognised by a LINODE-named
 // variable (the CLI and Terraform provider read LINODE_TOKEN / LINODE_CLI_TOKEN) or the Linode API nearby.
 // https://techdocs.akamai.com/linode-api/reference/get-started#personal-access-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, providerSecretContext } from './shared.js';
 
 export const linodeToken: CredentialRule = {

@@ -1,6 +1,6 @@
 // Mailchimp Marketing API keys: 32 hex + `-us<N>` (the data center the account lives in).
 // https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const mailchimpApiKey: CredentialRule = {

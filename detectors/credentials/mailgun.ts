@@ -1,7 +1,7 @@
 // Mailgun API keys. https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key
 // Legacy keys are `key-` + 32 hex; current account and domain sending keys are `<32 hex>-<8 hex>-<8 hex>`. The `key-`
 // prefix is short and the new format has no prefix, so both need Mailgun context.
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { boundToProvider } from './shared.js';
 
 const help = {

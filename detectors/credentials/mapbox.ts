@@ -1,7 +1,7 @@
 // Mapbox secret (sk.) and temporary (tk.) access tokens: `sk.` + base64url JSON ({"u":user,"a":token id}) + `.` + 22
 // characters. Public `pk.` tokens are meant for browsers and are not reported.
 // https://docs.mapbox.com/accounts/guides/tokens/  https://docs.mapbox.com/api/accounts/tokens/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { decodeBase64 } from './shared.js';
 
 const claims = (v: string): Record<string, unknown> | undefined => {

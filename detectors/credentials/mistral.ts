@@ -1,6 +1,6 @@
 // Mistral AI API keys: 32 base62 characters with no prefix, so a Mistral variable or nearby Mistral API use is required.
 // https://docs.mistral.ai/getting-started/quickstart/#account-setup
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 export const mistralApiKey: CredentialRule = {

@@ -1,7 +1,7 @@
 // MongoDB Atlas Administration API credentials. Service accounts: client secret mdb_sa_sk_ + 40 characters (client id
 // mdb_sa_id_ + 24 hex). Programmatic API keys: an 8-letter public key and a UUID private key, recognised by context.
 // https://www.mongodb.com/docs/atlas/configure-api-access/  https://www.mongodb.com/docs/atlas/api/service-accounts-overview/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, providerSecretContext } from './shared.js';
 
 const help = {

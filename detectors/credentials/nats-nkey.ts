@@ -5,7 +5,7 @@
 // the type letter (U user, A account, O operator, N server, C cluster, X curve, P private).
 // A value whose checksum verifies is certain; one of the exact shape that does not verify (altered, truncated,
 // an example) keeps its shape only and is reported at low confidence with that reason.
-import type { CredentialRule, Match } from '../../src/types.js';
+import type { CredentialRule, Match } from '../../src/core/types.js';
 
 const TYPES: Record<string, string> = { U: 'user', A: 'account', O: 'operator', N: 'server', C: 'cluster', X: 'curve', P: 'private' };
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

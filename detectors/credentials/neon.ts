@@ -1,5 +1,5 @@
 // Neon API keys: napi_ + 64 lower-case alphanumerics. https://neon.com/docs/manage/api-keys
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, lettersAndDigits } from './shared.js';
 
 export const neonApiKey: CredentialRule = {

@@ -1,6 +1,6 @@
 // Netlify personal access tokens: nfp_ + 40 characters (older tokens: 43 URL-safe characters with context).
 // https://docs.netlify.com/api/get-started/#authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, lettersAndDigits, providerSecretContext } from './shared.js';
 
 const help = {

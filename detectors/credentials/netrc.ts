@@ -1,6 +1,6 @@
 // `.netrc` / `_netrc` entries: `machine <host> login <user> password <secret>` (one line or several).
 // https://everything.curl.dev/usingcurl/netrc  https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { isPlaceholderPassword } from './shared.js';
 
 const isNetrc = (ctx: MatchContext) => /(?:^|\/)[._]netrc$/i.test(ctx.file.path) || /\bmachine[ \t]+\S+/.test(ctx.window);

@@ -1,7 +1,7 @@
 // New Relic keys. https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
 // User keys `NRAK-` + 27, license (ingest) keys 40 characters ending in `NRAL`, legacy Insights insert keys `NRII-` +
 // 32, browser keys `NRJS-` + 19 hex (shipped to browsers: informational).
-import type { CredentialRule, Severity } from '../../src/types.js';
+import type { CredentialRule, Severity } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 const help = {

@@ -1,6 +1,6 @@
 // Notion integration tokens: current `ntn_` + 11 digits + 35 base62; older `secret_` + 43 base62.
 // https://developers.notion.com/docs/authorization  https://developers.notion.com/reference/authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 const help = {

@@ -1,7 +1,7 @@
 // npm access tokens: npm_ + 30 random base62 characters + a 6-character base62 CRC32 of them (the GitHub scheme,
 // announced for npm in 2021). Older tokens are UUIDs, found as `_authToken=` in .npmrc.
 // https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/  https://docs.npmjs.com/about-access-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { base62ChecksumOk } from './shared.js';
 
 const help = {

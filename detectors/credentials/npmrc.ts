@@ -2,7 +2,7 @@
 // `user:password`, and `_password=` base64 passwords. npm's own `npm_` tokens are the npm rule's; this covers legacy
 // npm tokens (UUIDs) and other registries (Artifactory, Nexus, Azure Artifacts, GitLab, private Verdaccio…).
 // https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration  https://yarnpkg.com/configuration/yarnrc#npmAuthToken
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { decodeBase64, hasControlChars, isPlaceholderPassword, looksRandom } from './shared.js';
 
 const help = {

@@ -1,5 +1,5 @@
 // NuGet.org API keys: oy2 + 43 lower-case base32-ish characters. https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, lettersAndDigits } from './shared.js';
 
 export const nugetApiKey: CredentialRule = {

@@ -1,7 +1,7 @@
 // Okta API tokens (SSWS): `00` + 40 base64url characters, sent as `Authorization: SSWS <token>`; recognised with Okta
 // context (an OKTA variable, the SSWS scheme, or an okta.com org URL nearby).
 // https://developer.okta.com/docs/guides/create-an-api-token/main/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 export const oktaApiToken: CredentialRule = {

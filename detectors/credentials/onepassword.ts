@@ -1,6 +1,6 @@
 // 1Password service account tokens: ops_ + base64url JSON holding the sign-in address, the account's secret key and
 // the SRP material — everything needed to sign in. https://developer.1password.com/docs/service-accounts/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 
 function payload(v: string): Record<string, unknown> | undefined {
   try {

@@ -2,7 +2,7 @@
 // Project keys `sk-proj-`, service-account keys `sk-svcacct-`, admin keys `sk-admin-` (Administration API: users,
 // projects, keys), and legacy user keys `sk-<20>T3BlbkFJ<20>` (`T3BlbkFJ` is base64 of "OpenAI", which current keys
 // also carry in the middle).
-import type { CredentialRule, Severity } from '../../src/types.js';
+import type { CredentialRule, Severity } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 const help = {

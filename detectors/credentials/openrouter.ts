@@ -1,5 +1,5 @@
 // OpenRouter API keys: `sk-or-v1-` + 64 hex characters. https://openrouter.ai/docs/api-reference/authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const openrouterApiKey: CredentialRule = {

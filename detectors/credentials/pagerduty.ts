@@ -1,7 +1,7 @@
 // PagerDuty keys carry no prefix. REST API keys are 20 characters (user tokens begin `u+`), sent as
 // `Authorization: Token token=<key>`; Events API v2 integration (routing) keys are 32 hex.
 // https://support.pagerduty.com/main/docs/api-access-keys  https://developer.pagerduty.com/docs/events-api-v2-overview
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {

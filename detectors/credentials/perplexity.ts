@@ -1,5 +1,5 @@
 // Perplexity API keys: `pplx-` + 48 base62 characters. https://docs.perplexity.ai/guides/getting-started
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const perplexityApiKey: CredentialRule = {

@@ -1,6 +1,6 @@
 // PlanetScale credentials: pscale_tkn_ service tokens, pscale_pw_ database branch passwords, pscale_oauth_ OAuth
 // tokens. https://planetscale.com/docs/concepts/service-tokens  https://planetscale.com/docs/concepts/connection-strings
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 const KINDS = [

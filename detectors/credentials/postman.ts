@@ -1,5 +1,5 @@
 // Postman API keys: `PMAK-` + 24 hex + `-` + 34 hex. https://learning.postman.com/docs/developer/postman-api/authentication/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const postmanApiKey: CredentialRule = {

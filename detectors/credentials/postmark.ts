@@ -1,7 +1,7 @@
 // Postmark tokens are bare UUIDs, told apart by where they are used: the Server API token goes in the
 // `X-Postmark-Server-Token` header (per server: sending, templates, bounces), the Account API token in
 // `X-Postmark-Account-Token` (every server, domains, sender signatures). https://postmarkapp.com/developer/api/overview#authentication
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 
 const UUID = /(?<![\w-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])/i;
 

@@ -9,7 +9,7 @@
 // placeholder filter), and every OpenSSH key body holds a run of `A`s (zero length fields in base64). So the pattern
 // matches the whole block but captures only its first line, and validate/classify recover the block from the file
 // (the window around the match is unique because it holds key material) and return it as the credential's value.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { bech32Valid } from './shared.js';
 
 const KIND = '(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |ED25519 |SSH2 )?';

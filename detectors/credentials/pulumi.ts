@@ -1,5 +1,5 @@
 // Pulumi Cloud access tokens: pul- + 40 hex. https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 export const pulumiAccessToken: CredentialRule = {

@@ -2,7 +2,7 @@
 // encoding to AgEIcHlwaS5vcmc) or test.pypi.org (AgENdGVzdC5weXBpLm9yZw). Caveats are JSON: {"version": 1,
 // "permissions": "user"} for account-wide tokens, {"permissions": {"projects": [...]}} or [1, [...]] for project-scoped.
 // https://pypi.org/help/#apitoken  https://docs.pypi.org/api/secrets/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 /** Token scope read from the macaroon's JSON caveats. */

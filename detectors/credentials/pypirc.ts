@@ -1,6 +1,6 @@
 // `.pypirc` upload credentials: `password = …` under a `[pypi]`/`[testpypi]`/custom repository section.
 // PyPI API tokens (`pypi-…`) are normally reported by the PyPI rule first. https://packaging.python.org/en/latest/specifications/pypirc/
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { isPlaceholderPassword } from './shared.js';
 
 const isPypirc = (ctx: MatchContext) => /(?:^|\/)\.?pypirc$/i.test(ctx.file.path) || (/^\[(?:distutils|pypi|testpypi)\]/m.test(ctx.file.text) && /^\s*repository\s*[:=]|index-servers/m.test(ctx.file.text));

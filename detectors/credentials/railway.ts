@@ -3,7 +3,7 @@
 // *account or workspace* token; the public API takes project tokens in the `Project-Access-Token` header and
 // account/workspace tokens as `Authorization: Bearer`, at backboard.railway.com/graphql/v2.
 // https://docs.railway.com/guides/public-api  https://docs.railway.com/guides/cli#tokens
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 
 const UUID = /\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
 

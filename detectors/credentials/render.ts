@@ -1,5 +1,5 @@
 // Render API keys: rnd_ + 32 alphanumerics. https://render.com/docs/api#1-create-an-api-key
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, lettersAndDigits } from './shared.js';
 
 export const renderApiKey: CredentialRule = {

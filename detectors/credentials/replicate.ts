@@ -1,5 +1,5 @@
 // Replicate API tokens: `r8_` + 37 base62 characters. https://replicate.com/docs/topics/security/api-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const replicateApiToken: CredentialRule = {

@@ -1,6 +1,6 @@
 // Resend API keys: `re_` + an 8-character key id + `_` + a 24-character secret (base62).
 // https://resend.com/docs/dashboard/api-keys/introduction
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const resendApiKey: CredentialRule = {

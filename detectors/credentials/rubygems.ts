@@ -1,5 +1,5 @@
 // RubyGems.org API keys: rubygems_ + 48 hex. https://guides.rubygems.org/api-key-scopes/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 export const rubygemsApiKey: CredentialRule = {

@@ -1,6 +1,6 @@
 // SendGrid API keys: `SG.` + 22-character key id + `.` + 43-character secret (base64url).
 // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { isDocumentedExample, looksRandom } from './shared.js';
 
 export const sendgridApiKey: CredentialRule = {

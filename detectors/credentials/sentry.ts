@@ -1,7 +1,7 @@
 // Sentry credentials. https://docs.sentry.io/account/auth-tokens/  https://docs.sentry.io/concepts/key-terms/dsn-explainer/
 // Organization auth tokens `sntrys_` + base64 JSON (iat, url, region_url, org) + `_` + 43-character secret;
 // user auth tokens `sntryu_` + 64 hex; DSNs `https://<public key>[:<secret key>]@<host>/<project id>`.
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { decodeBase64, looksRandom } from './shared.js';
 
 const help = {

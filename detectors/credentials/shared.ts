@@ -1,6 +1,6 @@
 // Helpers shared by credential rules: checksums, JWT decoding, entropy gates, context tests.
-import { nameWords, shannonEntropy } from '../../src/text.js';
-import type { CredentialRule, CredentialRuleExamples, DetectorHelp, MatchContext, Severity } from '../../src/types.js';
+import { nameWords, shannonEntropy } from '../../src/core/text.js';
+import type { CredentialRule, CredentialRuleExamples, DetectorHelp, MatchContext, Severity } from '../../src/core/types.js';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);

@@ -2,7 +2,7 @@
 // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
 // shpat_ Admin API access token (custom/private app), shpca_ custom app access token, shppa_ private app password
 // (legacy), shpss_ app shared secret (verifies webhooks and OAuth).
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 const help = {

@@ -2,7 +2,7 @@
 // xoxb- bot, xoxp- user, xapp- app-level, xoxa-2/xoxr- legacy workspace-app tokens, xoxe.xoxp-/xoxe.xoxb- rotating
 // tokens, xoxe-1- refresh tokens, xoxc-/xoxd- browser session token and cookie, incoming webhooks
 // (hooks.slack.com/services/T…/B…/…) and Workflow Builder webhooks (hooks.slack.com/workflows|triggers/…).
-import type { CredentialRule, Severity } from '../../src/types.js';
+import type { CredentialRule, Severity } from '../../src/core/types.js';
 import { isDocumentedExample } from './shared.js';
 
 const help = {

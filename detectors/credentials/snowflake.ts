@@ -1,7 +1,7 @@
 // Snowflake credentials: snowflake:// URLs with an inline password (SQLAlchemy / Go driver DSNs), and passwords bound
 // to Snowflake-named variables (SNOWFLAKE_PASSWORD, as the connectors and SnowSQL read them).
 // https://docs.snowflake.com/en/developer-guide/python-connector/sqlalchemy#connection-parameters
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { connectionUrlRule, highEntropy, isPlaceholderPassword } from './shared.js';
 
 const help = {

@@ -4,7 +4,7 @@
 // https://dev.mysql.com/doc/refman/8.0/en/create-user.html  https://www.postgresql.org/docs/current/sql-createrole.html
 // https://learn.microsoft.com/sql/t-sql/statements/create-login-transact-sql  https://docs.oracle.com/en/database/oracle/oracle-database/19/sqlrf/CREATE-USER.html
 // Bind parameters, variables and templates (`:pw`, `$1`, `%s`, `?`, `${PASS}`, `'{{ pw }}'`) are not passwords.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { isPlaceholderPassword } from './shared.js';
 
 const help = {

@@ -1,7 +1,7 @@
 // Microsoft SQL Server / Azure SQL credentials: mssql:// and sqlserver:// URLs with an inline password, and ADO.NET
 // connection strings (`Server=…;User Id=…;Password=…`) as found in appsettings.json and web.config.
 // https://learn.microsoft.com/en-us/dotnet/api/microsoft.data.sqlclient.sqlconnection.connectionstring
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { connectionUrlRule, isPlaceholderPassword } from './shared.js';
 
 const help = {

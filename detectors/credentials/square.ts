@@ -2,7 +2,7 @@
 // Access tokens: `EAAA` + 60 base64url characters (current) or `sq0atp-` + 22 (legacy personal access tokens).
 // OAuth application secrets: `sq0csp-` + 43. Meta's access tokens also start with `EAA` but are 100+ alphanumeric
 // characters; the exact length here keeps the two apart.
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 const help = {

@@ -4,7 +4,7 @@
 // The body is base62, 24 to 247 characters. Clerk and WorkOS also issue `sk_live_`/`sk_test_` keys: their rules come
 // before this one in the registry and claim the value when the variable or nearby code names them; a value bound to a
 // Clerk/WorkOS variable is skipped here as well, so the order is a preference and not a requirement.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { isDocumentedExample, looksRandom } from './shared.js';
 
 const help = {

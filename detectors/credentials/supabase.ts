@@ -3,7 +3,7 @@
 // safe in browsers). Legacy project keys are HS256 JWTs with "iss": "supabase", the project "ref" and "role":
 // service_role (bypasses RLS) or anon (public).
 // https://supabase.com/docs/guides/api/api-keys  https://supabase.com/docs/reference/api/introduction
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { decodeJwtPayload, highEntropy, jwtShaped, mixedAlnum } from './shared.js';
 
 const JWT = /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?![A-Za-z0-9_-])/;

@@ -1,6 +1,6 @@
 // Telegram Bot API tokens: `<bot id>:<35 characters>`, the secret part starting with `AA`.
 // https://core.telegram.org/bots/api#authorizing-your-bot  https://core.telegram.org/bots/features#botfather
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { boundToProvider } from './shared.js';
 
 const telegramContext = (ctx: MatchContext) =>

@@ -2,7 +2,7 @@
 // User, team and organization tokens share the format; the variable (TF_TOKEN_app_terraform_io, ATLAS_TOKEN,
 // TFE_TOKEN) or credentials.tfrc.json tells where it is used.
 // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy } from './shared.js';
 
 export const terraformCloudToken: CredentialRule = {

@@ -2,7 +2,7 @@
 // access keys, private keys, tokens — whether or not the configuration marked them `sensitive`. This rule reports
 // string values under sensitive-looking attribute names in `*.tfstate` / `*.tfstate.backup` (values that a provider
 // rule recognises are reported by that rule first). https://developer.hashicorp.com/terraform/language/state/sensitive-data
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { isPlaceholderPassword, looksRandom } from './shared.js';
 
 const SENSITIVE_ATTR =

@@ -3,7 +3,7 @@
 // as base32 strings handed to OTP libraries (pyotp, ROTP, otplib, speakeasy, Go's otp) or held under a secret-ish key
 // in a file about OTP. Whoever has the seed generates every second-factor code for that account.
 // https://github.com/google/google-authenticator/wiki/Key-Uri-Format  https://www.rfc-editor.org/rfc/rfc6238
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 
 const OTP_CONTEXT = /\b(?:t|h)?otp\b|totp|hotp|authenticator|2fa|mfa|two[-_ ]?factor|one[-_ ]?time/i;
 // At least four distinct symbols: `AAAAAAAAAAAAAAAA` and `ABABABAB…` are placeholders, and so are the words that

@@ -1,7 +1,7 @@
 // Turso (libSQL) auth tokens are EdDSA JWTs with no issuer; the `a` claim is the access level ("rw" full, "ro" read
 // only) and `id` the database (or group) they are for. Recognised by Turso/libSQL context: a TURSO/LIBSQL-named
 // variable, a libsql:// URL or the turso keyword nearby. https://docs.turso.tech/sdk/authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { decodeJwtPayload, jwtShaped, providerSecretContext } from './shared.js';
 
 export const tursoAuthToken: CredentialRule = {

@@ -1,7 +1,7 @@
 // Twilio credentials. https://www.twilio.com/docs/iam/api-keys  https://www.twilio.com/docs/iam/credentials/api
 // Account SID `AC` + 32 hex (an identifier, reported for attribution), API key SID `SK` + 32 hex, and the secrets:
 // the account auth token (32 hex) and an API key secret (32 alphanumeric), which carry no prefix and need context.
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 const help = {

@@ -2,8 +2,8 @@
 // https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens
 // The engine's placeholder filter rejects any value containing 8 repeated characters, which every bearer token does,
 // so the rule captures the part after the `A` run and `classify` restores the full token as the credential's value.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
-import { escapeRegExp } from '../../src/text.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
+import { escapeRegExp } from '../../src/core/text.js';
 import { lettersAndDigits } from './shared.js';
 
 function fullToken(suffix: string, ctx: MatchContext): string | undefined {

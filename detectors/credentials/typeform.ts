@@ -1,6 +1,6 @@
 // Typeform personal access tokens: `tfp_` + ~44 base62, `_`, and a ~14-character suffix.
 // https://www.typeform.com/developers/get-started/personal-access-token/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const typeformPat: CredentialRule = {

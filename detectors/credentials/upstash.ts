@@ -1,7 +1,7 @@
 // Upstash credentials. Redis REST tokens have no documented prefix and are recognised by the variables Upstash's SDKs
 // read (UPSTASH_REDIS_REST_TOKEN, KV_REST_API_TOKEN on Vercel); QStash tokens are base64 of a JSON object that starts
 // {"UserID": …}. https://upstash.com/docs/redis/features/restapi  https://upstash.com/docs/qstash/howto/publishing
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { highEntropy, mixedAlnum } from './shared.js';
 
 export const upstashRedisRestToken: CredentialRule = {

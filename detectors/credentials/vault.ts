@@ -1,6 +1,6 @@
 // HashiCorp Vault tokens (1.10+): hvs. service tokens, hvb. batch tokens, hvr. recovery tokens; older service tokens
 // are s. + 24 characters and need a VAULT_TOKEN-style binding. https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { highEntropy, mixedAlnum } from './shared.js';
 
 const help = {

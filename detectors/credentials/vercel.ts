@@ -2,7 +2,7 @@
 // token, vca_ app access token, vcr_ app refresh token, vck_ API key — followed by 50 random characters and a 6-character
 // base62 CRC32 of them (the GitHub scheme). Older tokens are 24 bare alphanumerics and need context.
 // https://vercel.com/changelog/new-token-formats-and-secret-scanning  https://vercel.com/docs/rest-api#authentication
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { base62ChecksumOk, highEntropy, mixedAlnum, providerSecretContext } from './shared.js';
 
 const help = {

@@ -2,7 +2,7 @@
 // API keys are `sk_` (often `sk_live_`/`sk_test_`) + base64 of `key_<ULID>,<secret>`; the decoded `key_` prefix
 // recognises them without context, and a WORKOS variable or SDK nearby claims other `sk_` values. Registered before
 // Stripe because the prefixes collide.
-import type { CredentialRule, MatchContext } from '../../src/types.js';
+import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { decodeBase64, looksRandom } from './shared.js';
 
 const body = (v: string) => v.replace(/^sk_(?:(?:live|test)_)?/, '');

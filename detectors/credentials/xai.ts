@@ -1,5 +1,5 @@
 // xAI (Grok) API keys: `xai-` + 80 base62 characters. https://docs.x.ai/docs/overview
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
 
 export const xaiApiKey: CredentialRule = {

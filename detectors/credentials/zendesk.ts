@@ -1,6 +1,6 @@
 // Zendesk API tokens: 40 base62 characters with no prefix, used as `<email>/token:<token>` basic auth; recognised by a
 // Zendesk variable or Zendesk host nearby. https://developer.zendesk.com/api-reference/introduction/security-and-auth/
-import type { CredentialRule } from '../../src/types.js';
+import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom, boundToProvider } from './shared.js';
 
 export const zendeskApiToken: CredentialRule = {

@@ -6,9 +6,9 @@
 //  - Ignore files (`.cursorignore`, `.aiderignore`, `.geminiignore`, `.codeiumignore`): paths the agent won't read.
 //  - Instruction files (AGENTS.md, CLAUDE.md, .cursorrules, ...) that tell the agent to run destructive commands.
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource, SourceFile } from '../../src/types.js';
+import type { Resource, SourceFile } from '../../src/core/types.js';
 import type { AgentAttrs, McpServerAttrs } from '../../src/resources.js';
-import { isPlaceholder, shannonEntropy } from '../../src/text.js';
+import { isPlaceholder, shannonEntropy } from '../../src/core/text.js';
 import { basename, isRecord, lineOf, makeResource, parseJson } from './resource-builder.js';
 import { destructiveCommands } from './destructive-commands.js';
 import { redactText, scriptsInvoked } from './shell-words.js';

@@ -3,7 +3,7 @@
 // Data directories are the official images' documented defaults (postgres PGDATA, mysql /var/lib/mysql, ...).
 import type { Node } from 'yaml';
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource } from '../../src/types.js';
+import type { Resource } from '../../src/core/types.js';
 import type { BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from '../../src/resources.js';
 import { makeResource } from './resource-builder.js';
 import { entries, get, items, parseYaml, str, toJs } from './yaml-nodes.js';

@@ -5,7 +5,7 @@
 // https://docs.gitlab.com/ci/yaml/  https://docs.gitlab.com/ci/variables/predefined_variables/
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Environment, Resource, VariableUse } from '../../src/types.js';
+import type { Environment, Resource, VariableUse } from '../../src/core/types.js';
 import type { BackupJobAttrs, GitlabJobAttrs, WorkflowJobAttrs } from '../../src/resources.js';
 import { environmentOf, locationAt, makeResource } from './resource-builder.js';
 import { entries, get, items, parseYaml, str, toJs } from './yaml-nodes.js';

@@ -4,7 +4,7 @@
 // https://github.com/bitnami/charts/tree/main/bitnami/postgresql#persistence-parameters
 import type { Node } from 'yaml';
 import type { InventoryResult } from '../../src/detector-api.js';
-import type { Resource, SourceFile } from '../../src/types.js';
+import type { Resource, SourceFile } from '../../src/core/types.js';
 import type { BackupJobAttrs, KubernetesAttrs, VolumeAttrs } from '../../src/resources.js';
 import { basename, dirname, makeResource } from './resource-builder.js';
 import { entries, get, parseYaml, str } from './yaml-nodes.js';

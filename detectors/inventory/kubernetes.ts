@@ -8,7 +8,7 @@
 // https://velero.io/docs/main/api-types/schedule/  https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html
 import type { Node } from 'yaml';
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Environment, Resource, SourceFile } from '../../src/types.js';
+import type { Environment, Resource, SourceFile } from '../../src/core/types.js';
 import type { BackupJobAttrs, BackupPlanAttrs, DatabaseAttrs, KubernetesAttrs, ScriptAttrs, VolumeAttrs } from '../../src/resources.js';
 import { dirname, environmentOf, makeResource } from './resource-builder.js';
 import { isKustomization, prepareKustomize, type KustomizePass, type KustomizePrepared } from './kustomize.js';

@@ -4,7 +4,7 @@
 // per overlay: the production copy of a claim is a different resource from the staging copy.
 // https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/resource/
 import { posix } from 'node:path';
-import type { Environment, SourceFile } from '../../src/types.js';
+import type { Environment, SourceFile } from '../../src/core/types.js';
 import { basename, dirname } from './resource-builder.js';
 import { get, items, parseYaml, str } from './yaml-nodes.js';
 

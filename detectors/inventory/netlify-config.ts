@@ -3,7 +3,7 @@
 // A destructive command in a production build runs on every deploy.
 // https://docs.netlify.com/configure-builds/file-based-configuration/
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Environment, Resource } from '../../src/types.js';
+import type { Environment, Resource } from '../../src/core/types.js';
 import type { PlatformServiceAttrs } from '../../src/resources.js';
 import { environmentOfName } from '../../src/classify.js';
 import { basename, dirname, isRecord, lineOf, makeResource, parseTomlFile } from './resource-builder.js';

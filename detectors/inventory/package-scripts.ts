@@ -2,9 +2,9 @@
 // destructive command becomes a `script` resource (what it destroys, whether it skips confirmation); a database dump
 // becomes a `backup-job` with where it writes. Detection lives in destructive-commands.ts.
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource, SourceFile } from '../../src/types.js';
+import type { Resource, SourceFile } from '../../src/core/types.js';
 import type { BackupJobAttrs, ScriptAttrs } from '../../src/resources.js';
-import { escapeRegExp } from '../../src/text.js';
+import { escapeRegExp } from '../../src/core/text.js';
 import { basename, environmentOf, isRecord, lineOf, makeResource, parseJson } from './resource-builder.js';
 import { backupInScript, destructiveCommands, type DestructiveHit } from './destructive-commands.js';
 import { scriptsInvoked } from './shell-words.js';

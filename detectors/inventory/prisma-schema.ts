@@ -2,8 +2,8 @@
 // shadowDatabaseUrl read, as variable uses (signal `prisma`: commands like `prisma migrate reset` act through them).
 // https://www.prisma.io/docs/orm/reference/prisma-schema-reference#datasource
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource, VariableUse } from '../../src/types.js';
-import { LineIndex } from '../../src/text.js';
+import type { Resource, VariableUse } from '../../src/core/types.js';
+import { LineIndex } from '../../src/core/text.js';
 import { basename, locationAt, makeResource } from './resource-builder.js';
 
 const ENGINES: Record<string, string> = { postgresql: 'postgres', postgres: 'postgres', mysql: 'mysql', sqlite: 'sqlite', sqlserver: 'sqlserver', mongodb: 'mongodb', cockroachdb: 'cockroachdb' };

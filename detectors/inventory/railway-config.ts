@@ -3,7 +3,7 @@
 // `nativeBackups: 'platform'`. https://docs.railway.com/reference/config-as-code
 // https://docs.railway.com/reference/backups
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Diagnostic, Resource, SourceFile } from '../../src/types.js';
+import type { Diagnostic, Resource, SourceFile } from '../../src/core/types.js';
 import { environmentOfName } from '../../src/classify.js';
 import { basename, dirname, isRecord, lineOf, makeResource, parseError, parseJson, parseTomlFile } from './resource-builder.js';
 import { engineOfMount } from './providers.js';

@@ -4,7 +4,7 @@
 // https://render.com/docs/blueprint-spec  https://render.com/docs/postgresql-backups  https://render.com/docs/disks
 import type { Node } from 'yaml';
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource, VariableUse } from '../../src/types.js';
+import type { Resource, VariableUse } from '../../src/core/types.js';
 import type { BackupJobAttrs, DatabaseAttrs, DatabaseBackupAttrs, PlatformServiceAttrs, VolumeAttrs } from '../../src/resources.js';
 import { basename, environmentOf, locationAt, makeResource } from './resource-builder.js';
 import { entries, get, items, parseYaml, str, type YamlFile } from './yaml-nodes.js';

@@ -1,8 +1,8 @@
 // Small helpers every inventory parser uses to build resources, locations and diagnostics.
-import type { Diagnostic, Environment, Location, Resource, SourceFile } from '../../src/types.js';
+import type { Diagnostic, Environment, Location, Resource, SourceFile } from '../../src/core/types.js';
 import { environmentOfName } from '../../src/classify.js';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineIndex } from '../../src/text.js';
+import { LineIndex } from '../../src/core/text.js';
 import { mergeResources } from '../../src/resources.js';
 
 /** The first name that says an environment, else the file's own hint. */
@@ -127,7 +127,7 @@ export function parseTomlFile(file: SourceFile): { value?: Record<string, unknow
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export { basename, dirname } from '../../src/text.js';
+export { basename, dirname } from '../../src/core/text.js';
 
 /** Merges resources that share an id (see mergeResources); a later description may fill an unknown environment. */
 export function mergeById(resources: Resource[]): Resource[] {

@@ -3,7 +3,7 @@
 // hosted database (db.<ref>.supabase.co), whose backups Supabase keeps (daily; PITR as an add-on): same platform.
 // https://supabase.com/docs/guides/local-development/cli/config  https://supabase.com/docs/guides/platform/backups
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Environment, Resource } from '../../src/types.js';
+import type { Environment, Resource } from '../../src/core/types.js';
 import type { BucketAttrs, DatabaseAttrs, DatabaseBackupAttrs } from '../../src/resources.js';
 import { environmentOfName } from '../../src/classify.js';
 import { isRecord, lineOf, makeResource, parseTomlFile } from './resource-builder.js';

@@ -7,7 +7,7 @@
 // https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
 import { posix } from 'node:path';
 import { parseHcl } from './hcl-guard.js';
-import type { Environment, SourceFile } from '../../src/types.js';
+import type { Environment, SourceFile } from '../../src/core/types.js';
 import { basename, dirname } from './resource-builder.js';
 import { HclScope, isObj, localsOf, variableDefaults } from './hcl-values.js';
 

@@ -6,9 +6,9 @@
 // https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance
 import { parseHcl } from './hcl-guard.js';
 import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource, SourceFile } from '../../src/types.js';
+import type { Resource, SourceFile } from '../../src/core/types.js';
 import type { BackupPlanAttrs, BackupVaultAttrs, BucketAttrs, DatabaseAttrs, IamPrincipalAttrs } from '../../src/resources.js';
-import { escapeRegExp } from '../../src/text.js';
+import { escapeRegExp } from '../../src/core/text.js';
 import { dirname, lineOf, makeResource, mergeById, parseError } from './resource-builder.js';
 import { HclScope, block, blocks, isObj } from './hcl-values.js';
 import { add, environmentFor, idOf, refId, target, withDefaults, type Ctx, type Handler, type Obj } from './terraform-context.js';

@@ -1,6 +1,6 @@
 // YAML helpers over the `yaml` package's document model: parse with line numbers, walk maps by key, read scalars.
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import type { Diagnostic, SourceFile } from '../../src/types.js';
+import type { Diagnostic, SourceFile } from '../../src/core/types.js';
 import { parseError } from './resource-builder.js';
 
 export interface YamlFile {

@@ -1,6 +1,6 @@
 // Account- or organisation-wide platform tokens used for jobs that a project/deploy token can do.
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { Credential, Location } from '../../src/types.js';
+import type { Credential, Location } from '../../src/core/types.js';
 import { credentialLabel, reachLabel, where } from '../../src/chain.js';
 import { statedPurpose } from './token-purpose-mismatch.js';
 import { credentialDraft, deletesIn, jobEnvironment, jobUses, toFindingLocation, workflowJobs } from './shared.js';

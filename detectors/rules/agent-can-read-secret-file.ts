@@ -1,6 +1,6 @@
 // Secret files an agent in the checkout may read, whatever the credentials in them can do.
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { Resource } from '../../src/types.js';
+import type { Resource } from '../../src/core/types.js';
 import { credentialLabel, where, worstTarget } from '../../src/chain.js';
 import { ANY_AGENT_ID } from '../../src/graph.js';
 import { TEMPLATE_FILE, agentCanRead, credentialDraft, exampleOrLocal, wideDestructive } from './shared.js';

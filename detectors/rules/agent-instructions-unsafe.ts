@@ -1,7 +1,7 @@
 // Agent instruction files (AGENTS.md, CLAUDE.md, Cursor rules) that tell the agent to destroy data or load secrets.
 import type { FileInfo, FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { AgentAttrs, ScriptAttrs } from '../../src/resources.js';
-import type { Resource } from '../../src/types.js';
+import type { Resource } from '../../src/core/types.js';
 import { where } from '../../src/chain.js';
 import { toFindingLocation, type FindingLocation } from './shared.js';
 

@@ -1,6 +1,6 @@
 // A long-term IAM user access key (AKIA…) that resolves to administrator power.
 import type { FindingRule } from '../../src/detector-api.js';
-import type { Credential } from '../../src/types.js';
+import type { Credential } from '../../src/core/types.js';
 import { credentialLabel, reachLabel } from '../../src/chain.js';
 import { credentialDraft, deletesIn } from './shared.js';
 

@@ -1,6 +1,6 @@
 // Terraform set to delete a bucket's (or backup vault's) contents along with it.
 import type { FindingRule } from '../../src/detector-api.js';
-import type { Resource } from '../../src/types.js';
+import type { Resource } from '../../src/core/types.js';
 import { resourceLabel } from '../../src/chain.js';
 import { byEnvironment, resourceDraft } from './shared.js';
 

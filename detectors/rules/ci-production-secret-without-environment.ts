@@ -1,7 +1,7 @@
 // CI jobs that read production secrets without a deployment environment: no reviewers, no branch rules, repo-wide secrets.
 import type { FindingRule } from '../../src/detector-api.js';
-import type { Resource } from '../../src/types.js';
-import { pushTo } from '../../src/text.js';
+import type { Resource } from '../../src/core/types.js';
+import { pushTo } from '../../src/core/text.js';
 import { jobAttrs, jobEnvironment, jobEnvironmentReason, productionSecrets, resourceDraft, toFindingLocation, workflowJobs } from './shared.js';
 
 const rule: FindingRule = {

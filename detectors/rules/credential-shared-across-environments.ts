@@ -4,7 +4,7 @@ import type { WorkflowJobAttrs } from '../../src/resources.js';
 import { credentialChain, credentialLabel } from '../../src/chain.js';
 import { environmentOfName } from '../../src/classify.js';
 import { credentialLocations, identifierName, jobEnvironmentReason } from './shared.js';
-import { pushTo } from '../../src/text.js';
+import { pushTo } from '../../src/core/text.js';
 
 const NON_PROD = new Set(['staging', 'development', 'test']);
 

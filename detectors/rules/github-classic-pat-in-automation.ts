@@ -1,6 +1,6 @@
 // Automation (CI, scripts) running on a person's classic personal access token.
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { Location } from '../../src/types.js';
+import type { Location } from '../../src/core/types.js';
 import { credentialLabel, where } from '../../src/chain.js';
 import { credentialDraft, jobAttrs, jobSecrets, toFindingLocation, workflowJobs } from './shared.js';
 

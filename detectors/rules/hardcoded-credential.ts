@@ -1,6 +1,6 @@
 // A credential written into a file, with severity raised by what it can do.
 import type { FindingRule } from '../../src/detector-api.js';
-import type { Severity } from '../../src/types.js';
+import type { Severity } from '../../src/core/types.js';
 import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
 import { credentialLocations, deletesIn, environmentsOf, exampleOrLocal, wideDestructive } from './shared.js';
 import { confidenceText } from '../../src/file-context.js';

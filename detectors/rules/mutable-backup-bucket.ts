@@ -1,7 +1,7 @@
 // Buckets that hold backups but let anyone who can write them also erase them.
 import type { FindingRule } from '../../src/detector-api.js';
 import type { BackupJobAttrs, BucketAttrs } from '../../src/resources.js';
-import type { Resource } from '../../src/types.js';
+import type { Resource } from '../../src/core/types.js';
 import { resourceLabel } from '../../src/chain.js';
 import { byEnvironment, resourceDraft } from './shared.js';
 

@@ -1,6 +1,6 @@
 // Production credentials sitting in tests, fixtures, docs, examples or development env files.
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { Credential } from '../../src/types.js';
+import type { Credential } from '../../src/core/types.js';
 import { credentialLabel, where } from '../../src/chain.js';
 import { credentialDraft, nonProductionPath } from './shared.js';
 

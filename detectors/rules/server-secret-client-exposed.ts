@@ -1,6 +1,6 @@
 // Server-side secrets (Supabase service_role first) in variables that bundlers inline into browser code.
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { Credential, Location } from '../../src/types.js';
+import type { Credential, Location } from '../../src/core/types.js';
 import { credentialLabel } from '../../src/chain.js';
 import { credentialDraft, wideDestructive } from './shared.js';
 

@@ -4,11 +4,11 @@ import type { FindingDraft } from '../../src/detector-api.js';
 import type { BlastGraph } from '../../src/graph.js';
 import { resourcesOfType, type AgentAttrs, type DatabaseAttrs, type WorkflowJobAttrs } from '../../src/resources.js';
 import { isLoopbackHost } from '../../src/platform-hosts.js';
-import type { ChainStep, Confidence, Credential, Environment, Finding, Location, Resource, Severity, VariableUse } from '../../src/types.js';
+import type { ChainStep, Confidence, Credential, Environment, Finding, Location, Resource, Severity, VariableUse } from '../../src/core/types.js';
 import { credentialChain, resourceEnvironmentReason, resourceLabel } from '../../src/chain.js';
 import { environmentOfName, exampleFileReason, testPathReason } from '../../src/classify.js';
 import { uniqueEnvironments } from '../../src/extract.js';
-import { pushTo } from '../../src/text.js';
+import { pushTo } from '../../src/core/text.js';
 
 export type FindingLocation = Finding['locations'][number];
 

@@ -2,10 +2,10 @@
 import { isLoopbackHost } from '../../src/platform-hosts.js';
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { DatabaseAttrs } from '../../src/resources.js';
-import type { Environment, Location } from '../../src/types.js';
+import type { Environment, Location } from '../../src/core/types.js';
 import { where } from '../../src/chain.js';
 import { NON_PRODUCTION, toFindingLocation } from './shared.js';
-import { pushTo } from '../../src/text.js';
+import { pushTo } from '../../src/core/text.js';
 
 interface Sighting {
   /** What is named, e.g. `database host db.prod.example.com`. Hosts and project refs are not secrets. */

@@ -1,7 +1,7 @@
 // The incident's token: made "for custom domains", carrying the whole workspace.
 import type { FindingRule } from '../../src/detector-api.js';
 import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
-import { nameWords } from '../../src/text.js';
+import { nameWords } from '../../src/core/text.js';
 import { credentialLocations, deletesIn, environmentsOf, toFindingLocation, wideDestructive } from './shared.js';
 
 /** Words that say a credential is meant for one narrow job. */

@@ -1,9 +1,9 @@
 // GITHUB_TOKEN permissions wider than the jobs need: write-all, workflow-wide write scopes, or the unstated default.
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { Resource } from '../../src/types.js';
+import type { Resource } from '../../src/core/types.js';
 import type { WorkflowJobAttrs } from '../../src/resources.js';
 import { jobAttrs, resourceDraft, workflowJobs } from './shared.js';
-import { pushTo } from '../../src/text.js';
+import { pushTo } from '../../src/core/text.js';
 
 type Perms = WorkflowJobAttrs['permissions'];
 /** Write scopes that change code, releases, packages or cloud identity. */

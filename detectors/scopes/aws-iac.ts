@@ -2,11 +2,11 @@
 // it. The key is tied to a user when the user's (or its access key's) name appears where the key is used, or when the
 // key id itself appears beside the user in IaC.
 import type { ScopeContext, ScopeResolver } from '../../src/detector-api.js';
-import type { Confidence, Credential, Permission, Resource } from '../../src/types.js';
+import type { Confidence, Credential, Permission, Resource } from '../../src/core/types.js';
 import { actionServices, linkByEvidence } from './principal-link.js';
 import { resourcesOfType, type IamPrincipalAttrs } from '../../src/resources.js';
 import { MANAGED_POLICIES, managedPolicyName, permissionsOfDocument } from './aws-policies.js';
-import { redact } from '../../src/secrets.js';
+import { redact } from '../../src/core/secrets.js';
 
 function principalFor(cred: Credential, ctx: ScopeContext): { principal: Resource; why: string; confidence: Confidence } | undefined {
   const principals = resourcesOfType(ctx.resources, 'iam-principal').filter((r) => r.provider === 'aws');

@@ -1,5 +1,5 @@
 // What AWS managed policies and IAM policy documents let a principal do, normalized to verbs on resource types.
-import type { Permission, Verb } from '../../src/types.js';
+import type { Permission, Verb } from '../../src/core/types.js';
 import { everything } from '../../src/resolve.js';
 
 const all = (resourceType: string): Permission[] =>

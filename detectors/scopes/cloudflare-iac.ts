@@ -3,7 +3,7 @@
 // say what it can do, on the zones its policy resources name.
 // https://developers.cloudflare.com/fundamentals/api/reference/permissions/
 import type { ScopeResolver } from '../../src/detector-api.js';
-import type { Confidence, Credential, Permission, Reach, Resource, Verb } from '../../src/types.js';
+import type { Confidence, Credential, Permission, Reach, Resource, Verb } from '../../src/core/types.js';
 import { linkByEvidence } from './principal-link.js';
 import { resourcesOfType, type CloudflareTokenAttrs } from '../../src/resources.js';
 import { everything } from '../../src/resolve.js';

@@ -3,7 +3,7 @@
 // roles/owner and roles/editor can delete every resource in the project (owner can also grant itself anything).
 // https://cloud.google.com/iam/docs/understanding-roles  https://cloud.google.com/iam/docs/roles-permissions
 import type { ScopeResolver } from '../../src/detector-api.js';
-import type { Permission, Reach, Verb } from '../../src/types.js';
+import type { Permission, Reach, Verb } from '../../src/core/types.js';
 import { resourcesOfType, type GcpPrincipalAttrs, type IamPrincipalAttrs } from '../../src/resources.js';
 import { everything } from '../../src/resolve.js';
 import { mergeById } from '../inventory/resource-builder.js';

@@ -5,9 +5,9 @@
 // https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication
 // https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions
 import type { ScopeResolver } from '../../src/detector-api.js';
-import type { Permission, Resource, Scope, Verb } from '../../src/types.js';
+import type { Permission, Resource, Scope, Verb } from '../../src/core/types.js';
 import { resourcesOfType, type WorkflowJobAttrs } from '../../src/resources.js';
-import { pushTo } from '../../src/text.js';
+import { pushTo } from '../../src/core/text.js';
 
 /** Scope keys → the resource type they act on, and whether `write` includes deleting (branches, packages, runs). */
 const KEYS: Record<string, { type: string; deletes: boolean }> = {

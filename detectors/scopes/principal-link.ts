@@ -1,7 +1,7 @@
 // Linking a literal key to the principal the IaC declares for it when its id is not written there: on the evidence
 // there is — the purpose the key's file, variable, comments and SDK client state, held against each principal's name
 // and what its policies touch, and how many keys the IaC creates and for whom — with a confidence to match.
-import type { Confidence, Credential, Resource } from '../../src/types.js';
+import type { Confidence, Credential, Resource } from '../../src/core/types.js';
 
 export interface LinkCandidate {
   resource: Resource;

@@ -2,7 +2,7 @@
 // format cannot tell (a Cloudflare API token's permission groups, a GitHub PAT's scopes), reach stays unknown and
 // toConfirm says what would settle it.
 import type { ScopeResolver } from '../../src/detector-api.js';
-import type { Credential, Permission, Scope } from '../../src/types.js';
+import type { Credential, Permission, Scope } from '../../src/core/types.js';
 import { everything } from '../../src/resolve.js';
 
 type Known = Partial<Scope> & { detail: string };

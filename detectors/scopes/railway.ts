@@ -2,7 +2,7 @@
 // and volume (Railway has no per-token permissions); a project token reaches one environment of one project.
 // https://docs.railway.com/guides/public-api#authentication
 import type { ScopeResolver } from '../../src/detector-api.js';
-import type { Permission } from '../../src/types.js';
+import type { Permission } from '../../src/core/types.js';
 import { everything } from '../../src/resolve.js';
 
 const ENV_SCOPED: Permission[] = ['read', 'write', 'delete'].flatMap((verb) =>

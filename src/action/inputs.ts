@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { SEVERITIES } from '../types.js';
+import { SEVERITIES } from '../core/types.js';
 import type { FailOn } from '../diff-report.js';
 
 export const DEFAULT_CATEGORY = 'blastradius';

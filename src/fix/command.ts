@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../core/usage-error.js';
 import { visible } from '../report/safe-text.js';
 import type { FixPlan } from './plan.js';
 

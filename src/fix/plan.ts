@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import ignore from 'ignore';
 import type { ScanResult } from '../scan.js';
-import type { Credential, Finding } from '../types.js';
+import type { Credential, Finding } from '../core/types.js';
 import type { AgentAttrs, ScriptAttrs, WorkflowJobAttrs } from '../resources.js';
 import { objectAt, parseJsonDoc, renderJsonDoc, stringsAt } from './json-edit.js';
 

@@ -3,7 +3,7 @@
 // that names production → ask (deny when both); anything else → allow. Reasons name operations, credential previews
 // and where the credential sits — never a value.
 import { destructiveCommands, destructiveStatement, shellCommands } from '../../detectors/inventory/index.js';
-import type { Credential } from '../types.js';
+import type { Credential } from '../core/types.js';
 import { credentialsInReach, type InReach } from './reach.js';
 import type { Decision, ToolCall } from './hook-io.js';
 

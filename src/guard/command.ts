@@ -2,7 +2,7 @@
 // (stdin, or --input FILE), prints the answer in the agent's format and exits 0; the decision is in the JSON.
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../core/usage-error.js';
 import type { Agent } from './hook-io.js';
 
 interface Io {

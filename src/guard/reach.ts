@@ -3,9 +3,9 @@
 // They go through the normal extraction and scope pipeline (scanFiles), in memory; nothing is written or sent.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Credential } from '../types.js';
+import type { Credential } from '../core/types.js';
 import { scanFiles, type VirtualFile } from '../scan.js';
-import type { SecretVault } from '../secrets.js';
+import type { SecretVault } from '../core/secrets.js';
 
 const ENV_FILE = /(?:^|\/)\.env(?:[.-][\w.-]+)?$|\.env$|(?:^|\/)\.envrc$/;
 const MAX_BYTES = 1 << 20;

@@ -1,7 +1,7 @@
 // The one guarded HTTP client of the live stage. Every request: built from the provider's own base URL (HTTPS, or
 // loopback for tests), checked against the allowlist, sent with redirects off, under a timeout and the shared
 // concurrency limit, retried once on 429, and recorded as redacted evidence. Nothing else in blastradius sends a token.
-import type { Evidence } from '../types.js';
+import type { Evidence } from '../core/types.js';
 import type { AllowRule, HttpMethod, LiveProvider, LiveRequest, LiveResponse, ProviderClient } from './types.js';
 import { allowAwsQuery, allowGraphql, allowHttp, allowSql, RefusedRequest } from './allowlist.js';
 import { baseUrl, joinUrl } from './base-url.js';

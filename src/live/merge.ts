@@ -1,6 +1,6 @@
 // Folds what a provider said into the credential's scope: live evidence is appended; a confirmed reach and
 // permissions replace the static guess (confidence high); a contradiction is written into scope.conflict.
-import type { Credential, Evidence } from '../types.js';
+import type { Credential, Evidence } from '../core/types.js';
 import { mergeScope } from '../resolve.js';
 import type { LiveResult } from './types.js';
 

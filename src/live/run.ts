@@ -1,13 +1,13 @@
 // The live stage (--live): after static resolution, ask each credential's own provider, read-only, what the
 // credential can do. Credentials whose provider is not certain are never sent anywhere.
-import type { Credential, Diagnostic, Resource } from '../types.js';
-import type { SecretVault } from '../secrets.js';
+import type { Credential, Diagnostic, Resource } from '../core/types.js';
+import type { SecretVault } from '../core/secrets.js';
 import type { LiveResolver } from './types.js';
 import { LiveClient } from './http.js';
 import { describeTarget } from './base-url.js';
 import { applyLive } from './merge.js';
 import { liveResolvers, ALLOWLIST } from '../../detectors/scopes/live/index.js';
-import { pushTo } from '../text.js';
+import { pushTo } from '../core/text.js';
 
 export interface LiveOptions {
   /** Only these provider ids (`--live-providers`); default: all. */

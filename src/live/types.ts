@@ -1,7 +1,7 @@
 // The contract between the live stage (src/live/) and the per-provider live resolvers (detectors/scopes/live/).
 // A resolver never touches the network itself: it asks its ProviderClient, which only talks to that provider's
 // configured base URL, only sends allow-listed requests, and records every request (redacted) as evidence.
-import type { Credential, Environment, Evidence, Permission, Reach, Resource } from '../types.js';
+import type { Credential, Environment, Evidence, Permission, Reach, Resource } from '../core/types.js';
 
 export type HttpMethod = 'GET' | 'POST';
 

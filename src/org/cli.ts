@@ -2,7 +2,7 @@
 // organisation's repositories and split them into matrix shards for .github/workflows/org-scan.yml).
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../core/usage-error.js';
 import { ORG_FORMATS, type OrgFormat } from './render.js';
 
 interface Io {

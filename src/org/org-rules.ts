@@ -1,8 +1,8 @@
 // Findings only an organisation-wide view can make, each a rule with its help and labelled examples (run by
 // test/org.test.ts like every detector's). Input: the reduced reports of src/org/merge.ts. Never a raw secret: reports
 // carry fingerprints and redacted previews only, and that is all these rules read.
-import type { DetectorMeta } from '../types.js';
-import { pushTo } from '../text.js';
+import type { DetectorMeta } from '../core/types.js';
+import { pushTo } from '../core/text.js';
 import { isAccountWide, type OrgAggregate, type ProductionResource, type Sighting } from './merge.js';
 
 export interface OrgFinding {

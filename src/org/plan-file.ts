@@ -1,6 +1,6 @@
 // Reads a scan plan written by `org plan` back into the repositories it lists (`owner/name`), for `merge --expect`.
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../core/usage-error.js';
 
 export function readPlan(file: string): string[] {
   let plan: { shards?: Array<{ repos?: unknown }> };

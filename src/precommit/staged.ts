@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import ignore from 'ignore';
 import type { Config } from '../config.js';
 import { UsageError } from '../config.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic } from '../core/types.js';
 import { scanFiles, type ScanOptions, type ScanResult, type VirtualFile } from '../scan.js';
 
 const git = (root: string, args: string[], input?: string) =>

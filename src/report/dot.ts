@@ -1,6 +1,6 @@
 // `--format dot`: the blast-radius graph in Graphviz DOT. Render it with `dot -Tsvg report.dot > report.svg`.
 import type { ScanResult } from '../scan.js';
-import type { Severity } from '../types.js';
+import type { Severity } from '../core/types.js';
 import { DESTRUCTIVE_COLOR, ENV_COLORS, graphModel, type GraphModel, type GraphModelOptions, type PictureNode } from './graph-model.js';
 import { TOOL } from './meta.js';
 import { visible } from './safe-text.js';

@@ -2,12 +2,12 @@
 // (its scope) → the resources it can act on → where those resources live → their backups. DOT, HTML and Mermaid are
 // drawn from this one model. Labels carry redacted previews only; node ids are safe in DOT, Mermaid and HTML anchors.
 import type { ScanResult } from '../scan.js';
-import type { Credential, Environment, Finding, Resource, Severity } from '../types.js';
-import { SEVERITIES } from '../types.js';
+import type { Credential, Environment, Finding, Resource, Severity } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
 import type { BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from '../resources.js';
 import type { Reachable } from '../graph.js';
 import { where } from '../chain.js';
-import { stableHash } from '../secrets.js';
+import { stableHash } from '../core/secrets.js';
 
 export type PictureNodeKind = 'agent' | 'credential' | 'principal' | 'resource' | 'backup' | 'more';
 

@@ -2,13 +2,13 @@
 // compiled to WebAssembly, @viz-js/viz) and the findings grouped by severity. No script, no external resource: a
 // Content-Security-Policy meta tag forbids loading anything, so the file can be opened anywhere, even offline.
 import type { ScanResult } from '../scan.js';
-import type { ChainStep, Environment, Finding, Severity } from '../types.js';
-import { SEVERITIES } from '../types.js';
+import type { ChainStep, Environment, Finding, Severity } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
 import { catalog, TOOL, type CatalogEntry } from './meta.js';
 import { ENV_COLORS, DESTRUCTIVE_COLOR, graphModel, type GraphModel, type PictureNode } from './graph-model.js';
 import { modelToDot } from './dot.js';
 import { visible } from './safe-text.js';
-import { pushTo } from '../text.js';
+import { pushTo } from '../core/text.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 

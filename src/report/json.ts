@@ -1,9 +1,9 @@
 // The JSON report: a documented, versioned shape (schema/report.schema.json). Never a raw secret.
 import type { ScanResult } from '../scan.js';
-import type { Credential } from '../types.js';
-import { SEVERITIES } from '../types.js';
-import { redact } from '../secrets.js';
-import { shannonEntropy } from '../text.js';
+import type { Credential } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
+import { redact } from '../core/secrets.js';
+import { shannonEntropy } from '../core/text.js';
 import { TOOL } from './meta.js';
 
 export const REPORT_VERSION = '1.0.0';

@@ -1,7 +1,7 @@
 // Markdown for PR comments and job summaries.
 import type { ScanResult } from '../scan.js';
-import type { Finding, Severity } from '../types.js';
-import { SEVERITIES } from '../types.js';
+import type { Finding, Severity } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
 import { chainText } from '../chain.js';
 import { TOOL } from './meta.js';
 import { mermaidGraph } from './mermaid.js';

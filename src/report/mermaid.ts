@@ -3,7 +3,7 @@
 // by environment, and their backups — the same model as the DOT/HTML picture (graph-model.ts). Labels hold redacted previews only, never a secret; the caller's output
 // still passes through the vault's scrubber.
 import type { ScanResult } from '../scan.js';
-import type { Environment } from '../types.js';
+import type { Environment } from '../core/types.js';
 import { DESTRUCTIVE_COLOR, ENV_COLORS, graphModel, type GraphModel, type PictureNode } from './graph-model.js';
 import { findingsNote } from './dot.js';
 import { visible } from './safe-text.js';

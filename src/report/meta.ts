@@ -1,5 +1,5 @@
 // Tool identity and the catalogue of detectors, for reports and `blastradius rules`.
-import type { DetectorMeta, Category, Confidence } from '../types.js';
+import type { DetectorMeta, Category, Confidence } from '../core/types.js';
 import { builtInDetectors } from '../scan.js';
 
 export { TOOL } from './tool.js';

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: one rule per detector that reported, one result per finding, 1-based regions,
 // repository-relative URIs, and partialFingerprints that do not depend on line numbers.
 import type { ScanResult } from '../scan.js';
-import type { Finding, Severity } from '../types.js';
+import type { Finding, Severity } from '../core/types.js';
 import { chainText } from '../chain.js';
 import { catalog, helpMarkdown, TOOL } from './meta.js';
 

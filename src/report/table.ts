@@ -2,8 +2,8 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { ScanResult } from '../scan.js';
-import type { Severity } from '../types.js';
-import { SEVERITIES } from '../types.js';
+import type { Severity } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
 import { chainText } from '../chain.js';
 import { visible, visibleLines } from './safe-text.js';
 

@@ -1,5 +1,5 @@
 // Builds in-memory SourceFiles for detector examples and unit tests.
-import type { SourceFile } from '../../src/types.js';
+import type { SourceFile } from '../../src/core/types.js';
 import { fileKind, environmentOfPath } from '../../src/classify.js';
 
 export function sourceFile(path: string, text: string, gitStatus: SourceFile['gitStatus'] = 'tracked'): SourceFile {

@@ -4,7 +4,7 @@
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedUserPolicies.html
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { IAMClient, ListAttachedUserPoliciesCommand, ListUserPoliciesCommand, GetUserPolicyCommand } from '@aws-sdk/client-iam';
-import type { Permission } from '../../../src/types.js';
+import type { Permission } from '../../../src/core/types.js';
 import type { AllowRule, LiveResolver, LiveProvider } from '../../../src/live/types.js';
 import { MANAGED_POLICIES, managedPolicyName, permissionsOfDocument } from '../aws-policies.js';
 import { guardedHandler } from './aws-transport.js';

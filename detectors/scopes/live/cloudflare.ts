@@ -1,7 +1,7 @@
 // Cloudflare, live: verify the API token, then read its policies (only when the token itself may read API tokens).
 // https://developers.cloudflare.com/api/resources/user/subresources/tokens/methods/verify/
 // https://developers.cloudflare.com/api/resources/user/subresources/tokens/methods/get/
-import type { Permission, Verb } from '../../../src/types.js';
+import type { Permission, Verb } from '../../../src/core/types.js';
 import type { LiveResolver } from '../../../src/live/types.js';
 import { arr, bearer, httpProvider, isOk, obj, rejected, str } from './shared.js';
 

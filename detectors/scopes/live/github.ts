@@ -1,7 +1,7 @@
 // GitHub, live: GET /user identifies the token's user; the X-OAuth-Scopes header lists a classic token's scopes
 // (fine-grained tokens send none). https://docs.github.com/en/rest/users/users#get-the-authenticated-user
 // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
-import type { Permission, Verb } from '../../../src/types.js';
+import type { Permission, Verb } from '../../../src/core/types.js';
 import type { LiveResolver } from '../../../src/live/types.js';
 import { bearer, httpProvider, isOk, obj, rejected, str } from './shared.js';
 

@@ -2,7 +2,7 @@
 // owns, roll back, disconnect. Only the allow-listed SELECTs below are ever sent.
 // https://www.postgresql.org/docs/current/view-pg-roles.html  https://www.postgresql.org/docs/current/sql-begin.html
 import pg from 'pg';
-import type { Permission } from '../../../src/types.js';
+import type { Permission } from '../../../src/core/types.js';
 import type { AllowRule, LiveProvider, LiveResolver, ProviderClient } from '../../../src/live/types.js';
 import { obj } from './shared.js';
 

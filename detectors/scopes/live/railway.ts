@@ -2,7 +2,7 @@
 // header it accepts them in), and the projects, environments, volumes and volume backups it reaches.
 // Bearer = account/workspace token, Project-Access-Token header = project token.
 // https://docs.railway.com/reference/public-api  https://docs.railway.com/reference/backups
-import type { Credential, Environment, Permission, Resource } from '../../../src/types.js';
+import type { Credential, Environment, Permission, Resource } from '../../../src/core/types.js';
 import type { AllowRule, LiveResolver, LiveResult, ProviderClient } from '../../../src/live/types.js';
 import { everything } from '../../../src/resolve.js';
 import { environmentOfName } from '../../../src/classify.js';

@@ -1,5 +1,5 @@
 // Small helpers shared by the live resolvers.
-import type { Credential, Location, Resource } from '../../../src/types.js';
+import type { Credential, Location, Resource } from '../../../src/core/types.js';
 import type { LiveProvider, LiveResponse } from '../../../src/live/types.js';
 
 /** A provider with one base URL `api`, overridable by BLASTRADIUS_<ID>_API_URL (plus any extra variables). */

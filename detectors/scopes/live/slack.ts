@@ -1,6 +1,6 @@
 // Slack, live: auth.test (documented as read-only: it only reports who the token is) and the X-OAuth-Scopes header.
 // https://api.slack.com/methods/auth.test
-import type { Permission, Verb } from '../../../src/types.js';
+import type { Permission, Verb } from '../../../src/core/types.js';
 import type { LiveResolver } from '../../../src/live/types.js';
 import { bearer, httpProvider, obj, rejected, str } from './shared.js';
 
