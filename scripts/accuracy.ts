@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { credentialRules } from '../detectors/credentials/index.js';
 import { RuleEngine, type RawFinding } from '../src/extract.js';
 import { makeSourceFile } from '../src/scan.js';
-import { defaultConfig } from '../src/config.js';
+import { defaultConfig } from '../src/config/config.js';
 import { redact } from '../src/core/secrets.js';
 import type { CredentialRule } from '../src/core/types.js';
 

@@ -11,7 +11,7 @@ import { FORMATS, type Format } from './report/formats.js';
 import { TOOL } from './report/tool.js';
 import { atOrAbove } from './rules.js';
 import { checkHistoryOptions, type HistoryOptions } from './history.js';
-import { createBaseline, loadBaseline, renderBaseline } from './baseline.js';
+import { createBaseline, loadBaseline, renderBaseline } from './config/baseline.js';
 import { visible } from './report/safe-text.js';
 import { registerGuard } from './guard/command.js';
 import { registerFix } from './fix/command.js';
@@ -100,7 +100,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .action(async (path: string, flags: Pick<ScanFlags, 'config' | 'output' | 'history' | 'since' | 'branch'>) => {
       const root = resolve(path);
       if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${path}: no such folder`);
-      const { loadConfig } = await import('./config.js');
+      const { loadConfig } = await import('./config/config.js');
       const { scanDirectory } = await import('./scan.js');
       const config = loadConfig(root, flags.config);
       const result = await scanDirectory(root, { config, history: historyOptions(root, flags) });
@@ -141,7 +141,7 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   const root = resolve(path);
   if (!existsSync(root)) throw new UsageError(`${path}: no such folder`);
   if (!statSync(root).isDirectory()) throw new UsageError(`${path}: not a folder`);
-  const { loadConfig } = await import('./config.js');
+  const { loadConfig } = await import('./config/config.js');
   const config = loadConfig(root, flags.config);
   const failOn: FailOn = flags.failOn ?? config.failOn ?? 'high';
   const history = historyOptions(root, flags);

@@ -14,7 +14,7 @@ import type {
   VariableUse,
 } from './core/types.js';
 import type { BlastGraph } from './graph.js';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 
 /** A virtual repository for examples: path → content. */
 export type ExampleRepo = Record<string, string>;

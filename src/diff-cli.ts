@@ -2,7 +2,7 @@
 // what the change adds or widens (new findings first, `new: true` in JSON), and gates on the new findings only.
 import { writeFileSync } from 'node:fs';
 import type { ScanOptions } from './scan.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from './config/config.js';
 import { diffScan } from './diff-mode.js';
 import { failing, renderDiff, type FailOn } from './diff-report.js';
 import { render, type Format } from './report/index.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { scanFiles } from '../src/scan.js';
-import { createBaseline, parseBaseline, renderBaseline } from '../src/baseline.js';
+import { createBaseline, parseBaseline, renderBaseline } from '../src/config/baseline.js';
 import { githubToken } from './helpers/tokens.js';
 
 const T1 = githubToken('Mn3Bv7Cx1Zl5Kj9Hg2Fd6Sa0Qw4Er8');

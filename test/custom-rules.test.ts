@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, UsageError } from '../src/config.js';
+import { parseConfig, UsageError } from '../src/config/config.js';
 import { scanFiles } from '../src/scan.js';
-import { regexProblem, toJsRegex, withCustomRules } from '../src/custom-rules.js';
+import { regexProblem, toJsRegex, withCustomRules } from '../src/config/custom-rules.js';
 import { credentialRules } from '../detectors/credentials/index.js';
 import { main } from '../src/cli.js';
 

@@ -1,8 +1,8 @@
 // Inline `blastradius-ignore` comments and the config allowlists.
 import { describe, expect, it } from 'vitest';
 import { scanFiles } from '../src/scan.js';
-import { defaultConfig, type Config } from '../src/config.js';
-import { parseInlineDirectives } from '../src/suppress.js';
+import { defaultConfig, type Config } from '../src/config/config.js';
+import { parseInlineDirectives } from '../src/config/suppress.js';
 import { githubToken } from './helpers/tokens.js';
 
 const T1 = githubToken('Zq8Lm2Xv5Rt9Wk3Hn7Bc4Fd6Gj1Ps0');

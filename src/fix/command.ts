@@ -41,7 +41,7 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
       const root = resolve(path);
       if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${path}: no such folder`);
       // Loaded here, not at start-up: the scan, the planners and the diff only for this command.
-      const { loadConfig } = await import('../config.js');
+      const { loadConfig } = await import('../config/config.js');
       const { scanDirectory } = await import('../scan.js');
       const { planFixes } = await import('./plan.js');
       const { planAgentHooks } = await import('./agents.js');

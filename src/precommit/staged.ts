@@ -3,8 +3,8 @@
 // cost is the staged files' size, not the repository's.
 import { execFileSync } from 'node:child_process';
 import ignore from 'ignore';
-import type { Config } from '../config.js';
-import { UsageError } from '../config.js';
+import type { Config } from '../config/config.js';
+import { UsageError } from '../config/config.js';
 import type { Diagnostic } from '../core/types.js';
 import { scanFiles, type ScanOptions, type ScanResult, type VirtualFile } from '../scan.js';
 

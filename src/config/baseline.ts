@@ -3,8 +3,8 @@
 // never from line numbers, so a baseline survives unrelated edits and squash merges. A baseline holds no secret: only
 // fingerprints, rule ids, paths and redacted previews.
 import { readFileSync } from 'node:fs';
-import type { Credential, Diagnostic, Finding } from './core/types.js';
-import { UsageError } from './core/usage-error.js';
+import type { Credential, Diagnostic, Finding } from '../core/types.js';
+import { UsageError } from '../core/usage-error.js';
 
 export const BASELINE_VERSION = 1;
 

@@ -2,7 +2,7 @@
 // kept (JSON and SARIF show it as suppressed) but does not count for --fail-on or in the summaries.
 import ignore from 'ignore';
 import type { Config } from './config.js';
-import type { Credential, Diagnostic, Finding, SourceFile } from './core/types.js';
+import type { Credential, Diagnostic, Finding, SourceFile } from '../core/types.js';
 import { applyBaseline, type LoadedBaseline } from './baseline.js';
 
 export interface InlineDirective {

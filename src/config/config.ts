@@ -4,13 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
-import type { Environment, Severity } from './core/types.js';
-import configSchema from '../schema/config.schema.json' with { type: 'json' };
+import type { Environment, Severity } from '../core/types.js';
+import configSchema from '../../schema/config.schema.json' with { type: 'json' };
 import { validateCustomRules, type CustomRuleConfig } from './custom-rules.js';
-import { credentialRules } from '../detectors/credentials/index.js';
-import { redact } from './core/secrets.js';
-import { shannonEntropy } from './core/text.js';
-import { UsageError } from './core/usage-error.js';
+import { credentialRules } from '../../detectors/credentials/index.js';
+import { redact } from '../core/secrets.js';
+import { shannonEntropy } from '../core/text.js';
+import { UsageError } from '../core/usage-error.js';
 
 export { UsageError };
 

@@ -1,9 +1,9 @@
 // Custom credential rules from the config file (`customRules`). Each becomes a CredentialRule placed before the
 // generic rules. The regex is compiled and checked for catastrophic backtracking (recheck) when the config is loaded:
 // a config file can come from the repository being scanned, so an unsafe pattern is refused, not run.
-import { recheckSync } from './core/lazy-deps.js';
-import type { CredentialRule, Severity } from './core/types.js';
-import { shannonEntropy } from './core/text.js';
+import { recheckSync } from '../core/lazy-deps.js';
+import type { CredentialRule, Severity } from '../core/types.js';
+import { shannonEntropy } from '../core/text.js';
 
 export interface CustomRuleConfig {
   id: string;
