@@ -66,7 +66,7 @@ const absent = (name: string, why: string): Tool => ({
 });
 
 /**
- * Folders blastradius's walker never enters (src/walk.ts SKIP_DIRS), excluded from ripgrep too so the floor reads
+ * Folders blastradius's walker never enters (src/pipeline/walk.ts SKIP_DIRS), excluded from ripgrep too so the floor reads
  * the same files on real trees. The generated corpus has none of them.
  */
 const SKIP_DIRS = ['.git', 'node_modules', 'bower_components', 'vendor', 'third_party', '.venv', 'venv', '__pycache__', '.terraform', '.yarn', '.pnpm-store', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache', '.gradle', '.tox', '.mypy_cache', '.pytest_cache', 'Pods'];

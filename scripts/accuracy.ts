@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { credentialRules } from '../detectors/credentials/index.js';
-import { RuleEngine, type RawFinding } from '../src/extract.js';
+import { RuleEngine, type RawFinding } from '../src/pipeline/extract.js';
 import { makeSourceFile } from '../src/scan.js';
 import { defaultConfig } from '../src/config/config.js';
 import { redact } from '../src/core/secrets.js';

@@ -17,8 +17,8 @@ import type { LoadedBaseline } from './config/baseline.js';
 import type { ScanOptions, ScanResult } from './scan.js';
 import { scanDirectory, scanFiles } from './scan.js';
 import type { Environment, Finding, Reach, Resource } from './core/types.js';
-import type { AgentAttrs, BackupJobAttrs } from './resources.js';
-import { credentialLabel, reachLabel, resourceLabel, where } from './chain.js';
+import type { AgentAttrs, BackupJobAttrs } from './pipeline/resources.js';
+import { credentialLabel, reachLabel, resourceLabel, where } from './pipeline/chain.js';
 
 export type ComparisonStatus = 'compared' | 'not-compared';
 

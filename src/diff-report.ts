@@ -10,7 +10,7 @@ import { cell, findingsTable, summaryLine } from './report/markdown.js';
 import { renderTable } from './report/table.js';
 import { mermaidBlock } from './report/mermaid.js';
 import { TOOL } from './report/meta.js';
-import { atOrAbove } from './rules.js';
+import { atOrAbove } from './pipeline/rules.js';
 
 export type FailOn = Severity | 'none';
 

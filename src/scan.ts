@@ -1,24 +1,24 @@
 // The pipeline, end to end: walk → extract → resolve → inventory → graph → rules. Reports are rendered from the result.
 import { performance } from 'node:perf_hooks';
 import type { Credential, Diagnostic, Finding, Resource, SourceFile, VariableUse } from './core/types.js';
-import type { FileInfo, InventoryParser, ScopeResolver, FindingRule } from './detector-api.js';
+import type { FileInfo, InventoryParser, ScopeResolver, FindingRule } from './pipeline/detector-api.js';
 import type { Config } from './config/config.js';
 import type { LiveOptions } from './live/run.js';
 import { defaultConfig } from './config/config.js';
-import { walk } from './walk.js';
-import { readText } from './read.js';
-import { RuleEngine, groupCredentials, type RawFinding } from './extract.js';
-import { resolveScopes } from './resolve.js';
-import { inferCredentialEnvironments } from './environment-inference.js';
-import { BlastGraph } from './graph.js';
-import { runRules } from './rules.js';
+import { walk } from './pipeline/walk.js';
+import { readText } from './pipeline/read.js';
+import { RuleEngine, groupCredentials, type RawFinding } from './pipeline/extract.js';
+import { resolveScopes } from './pipeline/resolve.js';
+import { inferCredentialEnvironments } from './pipeline/environment-inference.js';
+import { BlastGraph } from './pipeline/graph.js';
+import { runRules } from './pipeline/rules.js';
 import type { HistoryOptions } from './history.js';
 import { historyItems } from './history-scan.js';
 import { InlineIgnores, applySuppressions } from './config/suppress.js';
-import { SPECULATIVE, detached, detachedFindings, filePass, makeSourceFile, type FilePassResult } from './file-pass.js';
+import { SPECULATIVE, detached, detachedFindings, filePass, makeSourceFile, type FilePassResult } from './pipeline/file-pass.js';
 import { Detacher } from './core/detach.js';
 
-export { makeSourceFile, environmentHint } from './file-pass.js';
+export { makeSourceFile, environmentHint } from './pipeline/file-pass.js';
 import { poolSize, runPool, type SizedEntry } from './pool.js';
 import { decodeResult, encodeResult, type PoolEntry, type WireItem } from './pool-wire.js';
 import type { LoadedBaseline } from './config/baseline.js';

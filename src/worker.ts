@@ -1,11 +1,11 @@
-// A worker thread of the file pool (src/pool.ts): reads files, runs the per-file pass (src/file-pass.ts) and sends
+// A worker thread of the file pool (src/pool.ts): reads files, runs the per-file pass (src/pipeline/file-pass.ts) and sends
 // the results back. Secret values travel only in these messages (memory to memory), never through a file.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config/config.js';
 import type { GitStatus } from './core/types.js';
-import { readText } from './read.js';
-import { RuleEngine } from './extract.js';
-import { filePass, makeSourceFile } from './file-pass.js';
+import { readText } from './pipeline/read.js';
+import { RuleEngine } from './pipeline/extract.js';
+import { filePass, makeSourceFile } from './pipeline/file-pass.js';
 import { encodeResult, type PoolRequest, type PoolReply, type WireItem } from './pool-wire.js';
 import { credentialRules } from '../detectors/credentials/index.js';
 import { inventoryParsers } from '../detectors/inventory/index.js';

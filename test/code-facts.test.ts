@@ -1,6 +1,6 @@
 // codeFacts: string-literal bindings and environment reads of JS/TS files, read off the TypeScript scanner.
 import { describe, expect, it } from 'vitest';
-import { codeFacts } from '../src/code-facts.js';
+import { codeFacts } from '../src/pipeline/code-facts.js';
 import { sourceFile } from './helpers/files.js';
 
 const facts = (text: string, path = 'src/a.ts') => codeFacts(sourceFile(path, text));

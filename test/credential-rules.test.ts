@@ -1,7 +1,7 @@
 // Runs every credential rule's own labelled examples: positives must be found by that rule, negatives by none.
 import { describe, expect, it } from 'vitest';
 import { credentialRules } from '../detectors/credentials/index.js';
-import { RuleEngine } from '../src/extract.js';
+import { RuleEngine } from '../src/pipeline/extract.js';
 import { sourceFile } from './helpers/files.js';
 
 const engine = new RuleEngine(credentialRules);

@@ -2,9 +2,9 @@
 // the chain forms where it should, and examples, local databases, CI test jobs and ids stay out of the high findings.
 import { describe, expect, it } from 'vitest';
 import { scanDirectory } from '../src/scan.js';
-import { chainText } from '../src/chain.js';
-import { isLoopbackHost, platformOfHost } from '../src/platform-hosts.js';
-import { exampleFileReason, testPathReason } from '../src/classify.js';
+import { chainText } from '../src/pipeline/chain.js';
+import { isLoopbackHost, platformOfHost } from '../src/pipeline/platform-hosts.js';
+import { exampleFileReason, testPathReason } from '../src/pipeline/classify.js';
 import { identifierName } from '../detectors/rules/shared.js';
 import type { Finding } from '../src/core/types.js';
 import { scanRepo } from './helpers/scan.js';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assessCandidate, fileContextOf } from '../src/file-context.js';
+import { assessCandidate, fileContextOf } from '../src/pipeline/file-context.js';
 import { runCli } from './helpers/cli.js';
 
 describe('fileContextOf', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingRules } from '../detectors/rules/index.js';
 import { CATEGORIES } from '../src/core/types.js';
-import { chainText } from '../src/chain.js';
+import { chainText } from '../src/pipeline/chain.js';
 import { scanRepo } from './helpers/scan.js';
 
 describe('finding rules', () => {

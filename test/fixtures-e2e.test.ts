@@ -1,7 +1,7 @@
 // The bundled fixtures end to end: the incident's full chain, the hardened twin's silence, the AWS admin key.
 import { describe, expect, it } from 'vitest';
 import { scanDirectory } from '../src/scan.js';
-import { chainText } from '../src/chain.js';
+import { chainText } from '../src/pipeline/chain.js';
 import { runCli } from './helpers/cli.js';
 
 describe('fixtures/railway-incident', async () => {

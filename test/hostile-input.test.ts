@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDirectory, scanFiles, type ScanResult } from '../src/scan.js';
 import { defaultConfig } from '../src/config/config.js';
-import { decode } from '../src/read.js';
+import { decode } from '../src/pipeline/read.js';
 import { render, FORMATS } from '../src/report/index.js';
 import { hclNesting, MAX_HCL_NESTING } from '../detectors/inventory/hcl-guard.js';
 import { runCli } from './helpers/cli.js';

@@ -18,18 +18,18 @@ const CODE = /\.(?:[cm]?ts|[cm]?js)$/;
  */
 const DETECTOR_FACING = new Set([
   'src/core/types.ts',
-  'src/detector-api.ts',
+  'src/pipeline/detector-api.ts',
   'src/core/text.ts',
   'src/core/secrets.ts',
-  'src/chain.ts',
-  'src/classify.ts',
-  'src/resources.ts',
-  'src/resolve.ts',
-  'src/graph.ts',
-  'src/extract.ts',
-  'src/assignments.ts',
-  'src/file-context.ts',
-  'src/platform-hosts.ts',
+  'src/pipeline/chain.ts',
+  'src/pipeline/classify.ts',
+  'src/pipeline/resources.ts',
+  'src/pipeline/resolve.ts',
+  'src/pipeline/graph.ts',
+  'src/pipeline/extract.ts',
+  'src/pipeline/assignments.ts',
+  'src/pipeline/file-context.ts',
+  'src/pipeline/platform-hosts.ts',
   'src/live/types.ts',
 ]);
 

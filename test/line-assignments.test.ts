@@ -2,7 +2,7 @@
 // line of the offset asked about, whatever the text: the credential engine's `variable` depends on it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { keyValueAssignments, lineAssignments } from '../src/assignments.js';
+import { keyValueAssignments, lineAssignments } from '../src/pipeline/assignments.js';
 import type { SourceFile } from '../src/core/types.js';
 
 const file = (text: string, path = 'config/app.yaml'): SourceFile => ({

@@ -2,7 +2,7 @@
 // keyword-less rule, and nothing else, in rule order; and it agrees with a plain substring search on every rule set.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KeywordPrefilter } from '../src/prefilter.js';
+import { KeywordPrefilter } from '../src/pipeline/prefilter.js';
 import { credentialRules } from '../detectors/credentials/index.js';
 
 const naive = (lists: string[][], text: string): number[] =>

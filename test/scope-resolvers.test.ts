@@ -2,7 +2,7 @@
 // expected reach and verbs.
 import { describe, expect, it } from 'vitest';
 import { scopeResolvers } from '../detectors/scopes/index.js';
-import { resolveScopes } from '../src/resolve.js';
+import { resolveScopes } from '../src/pipeline/resolve.js';
 import type { Credential } from '../src/core/types.js';
 import { scanRepo } from './helpers/scan.js';
 

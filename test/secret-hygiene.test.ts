@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MultiLiteralReplacer, SecretVault, fingerprintSecret, redact } from '../src/core/secrets.js';
 import { scanFiles, builtInDetectors } from '../src/scan.js';
 import { render, FORMATS } from '../src/report/index.js';
-import type { InventoryParser } from '../src/detector-api.js';
+import type { InventoryParser } from '../src/pipeline/detector-api.js';
 import { runCli } from './helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from './servers/github-api.js';
 

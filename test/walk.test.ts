@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/core/types.js';
-import { walk, type WalkEntry, type WalkOptions } from '../src/walk.js';
+import { walk, type WalkEntry, type WalkOptions } from '../src/pipeline/walk.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'br-walk-'));
@@ -160,7 +160,7 @@ describe('unreadable folders', () => {
   const asRoot = process.getuid?.() === 0;
   const run = (root: string): { entries: WalkEntry[]; diagnostics: Diagnostic[] } => {
     if (!asRoot) return walk(root, OPTIONS);
-    const code = `const { walk } = await import(${JSON.stringify(join(ROOT, 'src/walk.ts'))}); process.stdout.write(JSON.stringify(walk(process.env.WALK_ROOT, { maxFileSize: 1048576 })));`;
+    const code = `const { walk } = await import(${JSON.stringify(join(ROOT, 'src/pipeline/walk.ts'))}); process.stdout.write(JSON.stringify(walk(process.env.WALK_ROOT, { maxFileSize: 1048576 })));`;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
       cwd: ROOT,
       encoding: 'utf8',

@@ -5,9 +5,9 @@
 //    https://modelcontextprotocol.io  https://code.visualstudio.com/docs/copilot/chat/mcp-servers
 //  - Ignore files (`.cursorignore`, `.aiderignore`, `.geminiignore`, `.codeiumignore`): paths the agent won't read.
 //  - Instruction files (AGENTS.md, CLAUDE.md, .cursorrules, ...) that tell the agent to run destructive commands.
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource, SourceFile } from '../../src/core/types.js';
-import type { AgentAttrs, McpServerAttrs } from '../../src/resources.js';
+import type { AgentAttrs, McpServerAttrs } from '../../src/pipeline/resources.js';
 import { isPlaceholder, shannonEntropy } from '../../src/core/text.js';
 import { basename, isRecord, lineOf, makeResource, parseJson } from './resource-builder.js';
 import { destructiveCommands } from './destructive-commands.js';

@@ -2,9 +2,9 @@
 // sidecars with where their dumps go. https://docs.docker.com/reference/compose-file/
 // Data directories are the official images' documented defaults (postgres PGDATA, mysql /var/lib/mysql, ...).
 import type { Node } from 'yaml';
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource } from '../../src/core/types.js';
-import type { BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
 import { makeResource } from './resource-builder.js';
 import { entries, get, items, parseYaml, str, toJs } from './yaml-nodes.js';
 import { backupInScript, destructiveCommands } from './destructive-commands.js';

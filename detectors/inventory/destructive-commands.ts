@@ -9,7 +9,7 @@
 //   gcloud sql instances delete (--quiet)                                                    https://cloud.google.com/sdk/gcloud/reference/sql/instances/delete
 //   kubectl delete namespace/pvc/pv, supabase db reset, rails db:drop, dropdb, rm -rf <data>, SQL DROP/TRUNCATE
 // `force` is true when nothing stops the command: an explicit skip-confirmation flag, or a tool that never asks.
-import type { BackupJobAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs } from '../../src/pipeline/resources.js';
 import { redactCommand, shellCommands, simpleCommand, type ShellCommand } from './shell-words.js';
 
 export interface DestructiveHit {

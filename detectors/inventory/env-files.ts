@@ -2,11 +2,11 @@
 // injects into services with a volume) and Railway-hosted databases (a DATABASE_URL on *.rlwy.net /
 // *.railway.internal). https://docs.railway.com/reference/variables#railway-provided-variables
 // Only names, hosts and paths are recorded: never a value that could be a secret.
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource } from '../../src/core/types.js';
-import type { DatabaseAttrs, VolumeAttrs } from '../../src/resources.js';
-import { envAssignments } from '../../src/assignments.js';
-import { environmentOfName } from '../../src/classify.js';
+import type { DatabaseAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
+import { envAssignments } from '../../src/pipeline/assignments.js';
+import { environmentOfName } from '../../src/pipeline/classify.js';
 import { LineIndex, pushTo } from '../../src/core/text.js';
 import { basename, makeResource } from './resource-builder.js';
 import { engineOfScheme, isRailwayHost } from './providers.js';

@@ -2,9 +2,9 @@
 // snapshots (scheduled_snapshots, default on) kept snapshot_retention days (default 5) — stored by Fly, so they go
 // when the account or the volume's app does: `nativeBackups: 'platform'`.
 // https://fly.io/docs/reference/configuration/#the-mounts-section  https://fly.io/docs/volumes/snapshots/
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource } from '../../src/core/types.js';
-import type { DatabaseAttrs, PlatformServiceAttrs, ScriptAttrs, VolumeAttrs } from '../../src/resources.js';
+import type { DatabaseAttrs, PlatformServiceAttrs, ScriptAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
 import { basename, dirname, environmentOf, isRecord, lineOf, makeResource, parseTomlFile } from './resource-builder.js';
 import { destructiveCommands } from './destructive-commands.js';
 import { engineOfMount } from './providers.js';

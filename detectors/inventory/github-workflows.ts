@@ -3,11 +3,11 @@
 // `secrets: inherit`; a variable use per `${{ secrets.NAME }}`; a `backup-job` for jobs that dump a database.
 // https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions
 import { isScalar, type Node, type Scalar } from 'yaml';
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Environment, Resource, SourceFile, VariableUse } from '../../src/core/types.js';
-import type { BackupJobAttrs, WorkflowJobAttrs, WorkflowTokenAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, WorkflowJobAttrs, WorkflowTokenAttrs } from '../../src/pipeline/resources.js';
 import { githubTokenScope } from '../scopes/github-token.js';
-import { environmentOfName } from '../../src/classify.js';
+import { environmentOfName } from '../../src/pipeline/classify.js';
 import { LineIndex } from '../../src/core/text.js';
 import { basename, environmentOf, locationAt, makeResource } from './resource-builder.js';
 import { entries, get, items, parseYaml, scalarsUnder, str, toJs } from './yaml-nodes.js';

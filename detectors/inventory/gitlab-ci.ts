@@ -4,9 +4,9 @@
 // a variable use per `$NAME` read.
 // https://docs.gitlab.com/ci/yaml/  https://docs.gitlab.com/ci/variables/predefined_variables/
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Environment, Resource, VariableUse } from '../../src/core/types.js';
-import type { BackupJobAttrs, GitlabJobAttrs, WorkflowJobAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, GitlabJobAttrs, WorkflowJobAttrs } from '../../src/pipeline/resources.js';
 import { environmentOf, locationAt, makeResource } from './resource-builder.js';
 import { entries, get, items, parseYaml, str, toJs } from './yaml-nodes.js';
 import { backupInScript, destructiveCommands } from './destructive-commands.js';

@@ -3,9 +3,9 @@
 // which dumps the database to another claim in the same cluster. The file name or folder gives the environment.
 // https://github.com/bitnami/charts/tree/main/bitnami/postgresql#persistence-parameters
 import type { Node } from 'yaml';
-import type { InventoryResult } from '../../src/detector-api.js';
+import type { InventoryResult } from '../../src/pipeline/detector-api.js';
 import type { Resource, SourceFile } from '../../src/core/types.js';
-import type { BackupJobAttrs, KubernetesAttrs, VolumeAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, KubernetesAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
 import { basename, dirname, makeResource } from './resource-builder.js';
 import { entries, get, parseYaml, str } from './yaml-nodes.js';
 

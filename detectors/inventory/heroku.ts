@@ -3,9 +3,9 @@
 // continuous protection on Standard and up) are kept by Heroku: same platform.
 // https://devcenter.heroku.com/articles/procfile  https://devcenter.heroku.com/articles/app-json-schema
 // https://devcenter.heroku.com/articles/heroku-postgres-backups
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource, SourceFile } from '../../src/core/types.js';
-import type { BackupJobAttrs, DatabaseAttrs, DatabaseBackupAttrs, PlatformServiceAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, DatabaseAttrs, DatabaseBackupAttrs, PlatformServiceAttrs } from '../../src/pipeline/resources.js';
 import { basename, dirname, environmentOf, isRecord, lineOf, makeResource, parseJson } from './resource-builder.js';
 import { backupInScript, destructiveCommands } from './destructive-commands.js';
 

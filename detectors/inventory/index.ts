@@ -1,5 +1,5 @@
 // Every inventory parser. Each claims files by path/kind and turns them into resources and variable uses.
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 // (parser imports)
 import envFiles from './env-files.js';
 import railwayConfig from './railway-config.js';

@@ -7,9 +7,9 @@
 // https://kubernetes.io/docs/concepts/storage/storage-classes/#reclaim-policy
 // https://velero.io/docs/main/api-types/schedule/  https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html
 import type { Node } from 'yaml';
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Environment, Resource, SourceFile } from '../../src/core/types.js';
-import type { BackupJobAttrs, BackupPlanAttrs, DatabaseAttrs, KubernetesAttrs, ScriptAttrs, VolumeAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, BackupPlanAttrs, DatabaseAttrs, KubernetesAttrs, ScriptAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
 import { dirname, environmentOf, makeResource } from './resource-builder.js';
 import { isKustomization, prepareKustomize, type KustomizePass, type KustomizePrepared } from './kustomize.js';
 import { entries, get, items, parseYamlAll, str, type YamlFile } from './yaml-nodes.js';

@@ -2,10 +2,10 @@
 // deploy-preview, branch-deploy, named branches), context environment variable names, and scheduled functions.
 // A destructive command in a production build runs on every deploy.
 // https://docs.netlify.com/configure-builds/file-based-configuration/
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Environment, Resource } from '../../src/core/types.js';
-import type { PlatformServiceAttrs } from '../../src/resources.js';
-import { environmentOfName } from '../../src/classify.js';
+import type { PlatformServiceAttrs } from '../../src/pipeline/resources.js';
+import { environmentOfName } from '../../src/pipeline/classify.js';
 import { basename, dirname, isRecord, lineOf, makeResource, parseTomlFile } from './resource-builder.js';
 import { destructiveCommands } from './destructive-commands.js';
 

@@ -1,9 +1,9 @@
 // Scripts people and agents run by name: package.json `scripts`, shell scripts and Makefile recipes. Each
 // destructive command becomes a `script` resource (what it destroys, whether it skips confirmation); a database dump
 // becomes a `backup-job` with where it writes. Detection lives in destructive-commands.ts.
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource, SourceFile } from '../../src/core/types.js';
-import type { BackupJobAttrs, ScriptAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, ScriptAttrs } from '../../src/pipeline/resources.js';
 import { escapeRegExp } from '../../src/core/text.js';
 import { basename, environmentOf, isRecord, lineOf, makeResource, parseJson } from './resource-builder.js';
 import { backupInScript, destructiveCommands, type DestructiveHit } from './destructive-commands.js';

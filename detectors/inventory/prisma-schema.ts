@@ -1,7 +1,7 @@
 // Prisma schema (`schema.prisma`): each `datasource` block's provider and the env vars its url/directUrl/
 // shadowDatabaseUrl read, as variable uses (signal `prisma`: commands like `prisma migrate reset` act through them).
 // https://www.prisma.io/docs/orm/reference/prisma-schema-reference#datasource
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource, VariableUse } from '../../src/core/types.js';
 import { LineIndex } from '../../src/core/text.js';
 import { basename, locationAt, makeResource } from './resource-builder.js';

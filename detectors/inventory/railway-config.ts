@@ -2,9 +2,9 @@
 // the volume it requires (`deploy.requiredMountPath`). Railway's volume backups are stored with the volume, so
 // `nativeBackups: 'platform'`. https://docs.railway.com/reference/config-as-code
 // https://docs.railway.com/reference/backups
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Diagnostic, Resource, SourceFile } from '../../src/core/types.js';
-import { environmentOfName } from '../../src/classify.js';
+import { environmentOfName } from '../../src/pipeline/classify.js';
 import { basename, dirname, isRecord, lineOf, makeResource, parseError, parseJson, parseTomlFile } from './resource-builder.js';
 import { engineOfMount } from './providers.js';
 import { destructiveCommands } from './destructive-commands.js';

@@ -3,9 +3,9 @@
 // none on free) and daily disk snapshots itself: same platform, same account.
 // https://render.com/docs/blueprint-spec  https://render.com/docs/postgresql-backups  https://render.com/docs/disks
 import type { Node } from 'yaml';
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource, VariableUse } from '../../src/core/types.js';
-import type { BackupJobAttrs, DatabaseAttrs, DatabaseBackupAttrs, PlatformServiceAttrs, VolumeAttrs } from '../../src/resources.js';
+import type { BackupJobAttrs, DatabaseAttrs, DatabaseBackupAttrs, PlatformServiceAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
 import { basename, environmentOf, locationAt, makeResource } from './resource-builder.js';
 import { entries, get, items, parseYaml, str, type YamlFile } from './yaml-nodes.js';
 import { backupInScript, destructiveCommands } from './destructive-commands.js';

@@ -1,9 +1,9 @@
 // Small helpers every inventory parser uses to build resources, locations and diagnostics.
 import type { Diagnostic, Environment, Location, Resource, SourceFile } from '../../src/core/types.js';
-import { environmentOfName } from '../../src/classify.js';
+import { environmentOfName } from '../../src/pipeline/classify.js';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineIndex } from '../../src/core/text.js';
-import { mergeResources } from '../../src/resources.js';
+import { mergeResources } from '../../src/pipeline/resources.js';
 
 /** The first name that says an environment, else the file's own hint. */
 export function environmentOf(file: SourceFile, ...names: Array<string | undefined>): Environment {

@@ -2,10 +2,10 @@
 // (`[remotes.<name>] project_id`), storage buckets, and whether `supabase db reset` seeds. A project ref names the
 // hosted database (db.<ref>.supabase.co), whose backups Supabase keeps (daily; PITR as an add-on): same platform.
 // https://supabase.com/docs/guides/local-development/cli/config  https://supabase.com/docs/guides/platform/backups
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Environment, Resource } from '../../src/core/types.js';
-import type { BucketAttrs, DatabaseAttrs, DatabaseBackupAttrs } from '../../src/resources.js';
-import { environmentOfName } from '../../src/classify.js';
+import type { BucketAttrs, DatabaseAttrs, DatabaseBackupAttrs } from '../../src/pipeline/resources.js';
+import { environmentOfName } from '../../src/pipeline/classify.js';
 import { isRecord, lineOf, makeResource, parseTomlFile } from './resource-builder.js';
 
 const REF = /^[a-z]{20}$/;

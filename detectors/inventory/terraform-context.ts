@@ -1,7 +1,7 @@
 // Shared pieces of the Terraform parser: the per-file context, resource ids (`terraform:<module.>type.name<@env>`),
 // environments from tags and names, provider defaults, and references between resources.
 import type { Environment, Resource, SourceFile } from '../../src/core/types.js';
-import { environmentOfName } from '../../src/classify.js';
+import { environmentOfName } from '../../src/pipeline/classify.js';
 import { lineIndexOf, makeResource } from './resource-builder.js';
 import { block, isObj, type HclScope, type Reference } from './hcl-values.js';
 

@@ -5,8 +5,8 @@
 // https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/storage_bucket
 // https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_project_iam
 // https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_service_account
-import type { BucketAttrs, BucketRetentionAttrs, DatabaseAttrs, DatabaseBackupAttrs, GcpPrincipalAttrs, GcpRoleBinding, IamPrincipalAttrs } from '../../src/resources.js';
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { BucketAttrs, BucketRetentionAttrs, DatabaseAttrs, DatabaseBackupAttrs, GcpPrincipalAttrs, GcpRoleBinding, IamPrincipalAttrs } from '../../src/pipeline/resources.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import { block, blocks, isObj } from './hcl-values.js';
 import { add, idOf, withDefaults, type Ctx, type Handler, type Obj } from './terraform-context.js';
 

@@ -6,8 +6,8 @@
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_backup_policy
 // https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/api_token
 // https://registry.terraform.io/providers/terraform-community-providers/railway/latest/docs
-import type { CloudflareTokenAttrs, DatabaseAttrs, DatabaseBackupAttrs, IamPrincipalAttrs, VolumeAttrs } from '../../src/resources.js';
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { CloudflareTokenAttrs, DatabaseAttrs, DatabaseBackupAttrs, IamPrincipalAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import { block, blocks, isObj } from './hcl-values.js';
 import { add, idOf, withDefaults, type Ctx, type Handler, type Obj } from './terraform-context.js';
 

@@ -5,9 +5,9 @@
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
 // https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance
 import { parseHcl } from './hcl-guard.js';
-import type { InventoryParser } from '../../src/detector-api.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource, SourceFile } from '../../src/core/types.js';
-import type { BackupPlanAttrs, BackupVaultAttrs, BucketAttrs, DatabaseAttrs, IamPrincipalAttrs } from '../../src/resources.js';
+import type { BackupPlanAttrs, BackupVaultAttrs, BucketAttrs, DatabaseAttrs, IamPrincipalAttrs } from '../../src/pipeline/resources.js';
 import { escapeRegExp } from '../../src/core/text.js';
 import { dirname, lineOf, makeResource, mergeById, parseError } from './resource-builder.js';
 import { HclScope, block, blocks, isObj } from './hcl-values.js';

@@ -1,8 +1,8 @@
 // Vercel project config (`vercel.json`): the project with its cron jobs, regions, build commands and git deployment
 // settings. Vercel stores no data of its own here; what matters is which commands run on deploy and which paths cron
 // calls on production. https://vercel.com/docs/project-configuration  https://vercel.com/docs/cron-jobs
-import type { InventoryParser } from '../../src/detector-api.js';
-import type { PlatformServiceAttrs } from '../../src/resources.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
+import type { PlatformServiceAttrs } from '../../src/pipeline/resources.js';
 import { basename, dirname, environmentOf, isRecord, makeResource, parseJson } from './resource-builder.js';
 import { destructiveCommands } from './destructive-commands.js';
 

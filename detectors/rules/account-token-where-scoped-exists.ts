@@ -1,7 +1,7 @@
 // Account- or organisation-wide platform tokens used for jobs that a project/deploy token can do.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Credential, Location } from '../../src/core/types.js';
-import { credentialLabel, reachLabel, where } from '../../src/chain.js';
+import { credentialLabel, reachLabel, where } from '../../src/pipeline/chain.js';
 import { statedPurpose } from './token-purpose-mismatch.js';
 import { credentialDraft, deletesIn, jobEnvironment, jobUses, toFindingLocation, workflowJobs } from './shared.js';
 

@@ -1,6 +1,6 @@
 // The agent in the checkout can read a credential that can destroy data.
-import type { FindingRule } from '../../src/detector-api.js';
-import { credentialChain, credentialLabel, resourceLabel, where, worstTarget } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import { credentialChain, credentialLabel, resourceLabel, where, worstTarget } from '../../src/pipeline/chain.js';
 import { credentialLocations, environmentsOf, exampleOrLocal, wideDestructive } from './shared.js';
 
 const rule: FindingRule = {

@@ -1,8 +1,8 @@
 // Secret files an agent in the checkout may read, whatever the credentials in them can do.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Resource } from '../../src/core/types.js';
-import { credentialLabel, where, worstTarget } from '../../src/chain.js';
-import { ANY_AGENT_ID } from '../../src/graph.js';
+import { credentialLabel, where, worstTarget } from '../../src/pipeline/chain.js';
+import { ANY_AGENT_ID } from '../../src/pipeline/graph.js';
 import { TEMPLATE_FILE, agentCanRead, credentialDraft, exampleOrLocal, wideDestructive } from './shared.js';
 
 const PUBLIC_TYPES = /publishable|anon-key|^key-id$/;

@@ -1,6 +1,6 @@
 // Infrastructure CLIs allowed to an agent with nothing between it and their destructive subcommands.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { AgentAttrs } from '../../src/resources.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { AgentAttrs } from '../../src/pipeline/resources.js';
 import { resourceDraft } from './shared.js';
 
 /** Destructive subcommands per CLI, from each CLI's reference. Aliases are normalised first (flyctl → fly). */

@@ -1,8 +1,8 @@
 // Agent instruction files (AGENTS.md, CLAUDE.md, Cursor rules) that tell the agent to destroy data or load secrets.
-import type { FileInfo, FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { AgentAttrs, ScriptAttrs } from '../../src/resources.js';
+import type { FileInfo, FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { AgentAttrs, ScriptAttrs } from '../../src/pipeline/resources.js';
 import type { Resource } from '../../src/core/types.js';
-import { where } from '../../src/chain.js';
+import { where } from '../../src/pipeline/chain.js';
 import { toFindingLocation, type FindingLocation } from './shared.js';
 
 /** Instruction files per agent tool (as the agent-configs parser names tools). */

@@ -1,7 +1,7 @@
 // Agent configurations that let an agent run anything without asking.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { AgentAttrs } from '../../src/resources.js';
-import { where } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { AgentAttrs } from '../../src/pipeline/resources.js';
+import { where } from '../../src/pipeline/chain.js';
 import { toFindingLocation } from './shared.js';
 
 const rule: FindingRule = {

@@ -1,7 +1,7 @@
 // A long-term IAM user access key (AKIA…) that resolves to administrator power.
-import type { FindingRule } from '../../src/detector-api.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Credential } from '../../src/core/types.js';
-import { credentialLabel, reachLabel } from '../../src/chain.js';
+import { credentialLabel, reachLabel } from '../../src/pipeline/chain.js';
 import { credentialDraft, deletesIn } from './shared.js';
 
 const longTerm = (c: Credential) => c.attributes.keyClass === 'long-term' || /^AKIA/.test(c.attributes.accessKeyId ?? '');

@@ -1,7 +1,7 @@
 // Production backups kept for less than a week (or switched off): a problem noticed on Monday has no Friday backup.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { BackupPlanAttrs, DatabaseAttrs } from '../../src/resources.js';
-import { resourceLabel } from '../../src/chain.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { BackupPlanAttrs, DatabaseAttrs } from '../../src/pipeline/resources.js';
+import { resourceLabel } from '../../src/pipeline/chain.js';
 import { resourceDraft } from './shared.js';
 
 const MIN_DAYS = 7;

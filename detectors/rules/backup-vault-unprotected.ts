@@ -1,7 +1,7 @@
 // AWS Backup vaults that whoever can delete the data can also empty: no vault lock, no copy to another account.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { BackupPlanAttrs, BackupVaultAttrs } from '../../src/resources.js';
-import { resourceLabel } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { BackupPlanAttrs, BackupVaultAttrs } from '../../src/pipeline/resources.js';
+import { resourceLabel } from '../../src/pipeline/chain.js';
 import { byEnvironment, resourceDraft } from './shared.js';
 
 const rule: FindingRule = {

@@ -1,7 +1,7 @@
 // Backups that survive a dropped database but not the loss of the machine or platform account they live on.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { BackupJobAttrs } from '../../src/resources.js';
-import { resourceLabel } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { BackupJobAttrs } from '../../src/pipeline/resources.js';
+import { resourceLabel } from '../../src/pipeline/chain.js';
 import { byEnvironment, resourceDraft } from './shared.js';
 
 const rule: FindingRule = {

@@ -1,7 +1,7 @@
 // Backups that live where the data lives die with it.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { DatabaseAttrs } from '../../src/resources.js';
-import { resourceEnvironmentReason, resourceLabel, where } from '../../src/chain.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { DatabaseAttrs } from '../../src/pipeline/resources.js';
+import { resourceEnvironmentReason, resourceLabel, where } from '../../src/pipeline/chain.js';
 import { toFindingLocation } from './shared.js';
 
 const rule: FindingRule = {

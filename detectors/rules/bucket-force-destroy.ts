@@ -1,7 +1,7 @@
 // Terraform set to delete a bucket's (or backup vault's) contents along with it.
-import type { FindingRule } from '../../src/detector-api.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Resource } from '../../src/core/types.js';
-import { resourceLabel } from '../../src/chain.js';
+import { resourceLabel } from '../../src/pipeline/chain.js';
 import { byEnvironment, resourceDraft } from './shared.js';
 
 const HOLDS_BACKUPS = /backup|snapshot|dump|archive/i;

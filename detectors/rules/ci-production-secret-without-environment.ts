@@ -1,5 +1,5 @@
 // CI jobs that read production secrets without a deployment environment: no reviewers, no branch rules, repo-wide secrets.
-import type { FindingRule } from '../../src/detector-api.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Resource } from '../../src/core/types.js';
 import { pushTo } from '../../src/core/text.js';
 import { jobAttrs, jobEnvironment, jobEnvironmentReason, productionSecrets, resourceDraft, toFindingLocation, workflowJobs } from './shared.js';

@@ -1,6 +1,6 @@
 // The Cloudflare Global API Key: the user's whole power, on every account and zone, and it cannot be scoped.
-import type { FindingRule } from '../../src/detector-api.js';
-import { credentialLabel } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import { credentialLabel } from '../../src/pipeline/chain.js';
 import { credentialDraft, deletesIn } from './shared.js';
 
 const rule: FindingRule = {

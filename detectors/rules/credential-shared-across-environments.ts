@@ -1,8 +1,8 @@
 // One credential for staging and production: whatever touches staging holds the keys to production.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { WorkflowJobAttrs } from '../../src/resources.js';
-import { credentialChain, credentialLabel } from '../../src/chain.js';
-import { environmentOfName } from '../../src/classify.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { WorkflowJobAttrs } from '../../src/pipeline/resources.js';
+import { credentialChain, credentialLabel } from '../../src/pipeline/chain.js';
+import { environmentOfName } from '../../src/pipeline/classify.js';
 import { credentialLocations, identifierName, jobEnvironmentReason } from './shared.js';
 import { pushTo } from '../../src/core/text.js';
 

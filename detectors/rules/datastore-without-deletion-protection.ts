@@ -1,7 +1,7 @@
 // Production datastores that a single API call or `terraform destroy` can delete.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { DatabaseAttrs } from '../../src/resources.js';
-import { resourceLabel } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { DatabaseAttrs } from '../../src/pipeline/resources.js';
+import { resourceLabel } from '../../src/pipeline/chain.js';
 import { toFindingLocation } from './shared.js';
 
 /** Providers whose datastores have a deletion-protection setting that IaC can turn on. */

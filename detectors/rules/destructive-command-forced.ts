@@ -1,7 +1,7 @@
 // Destructive commands that skip their own confirmation, in scripts and CI steps.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { ScriptAttrs, WorkflowJobAttrs } from '../../src/resources.js';
-import { where } from '../../src/chain.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { ScriptAttrs, WorkflowJobAttrs } from '../../src/pipeline/resources.js';
+import { where } from '../../src/pipeline/chain.js';
 import { toFindingLocation } from './shared.js';
 import { localOnly } from '../inventory/destructive-commands.js';
 

@@ -1,8 +1,8 @@
 // A Google Cloud service-account key whose account holds roles/owner or roles/editor.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { IamPrincipalAttrs } from '../../src/resources.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { IamPrincipalAttrs } from '../../src/pipeline/resources.js';
 import type { Credential, Resource } from '../../src/core/types.js';
-import { credentialLabel } from '../../src/chain.js';
+import { credentialLabel } from '../../src/pipeline/chain.js';
 import { credentialDraft } from './shared.js';
 // The credential rule's labelled example key file (fake key material in the documented format).
 import { SA_JSON } from '../credentials/gcp.js';

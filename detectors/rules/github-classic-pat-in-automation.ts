@@ -1,7 +1,7 @@
 // Automation (CI, scripts) running on a person's classic personal access token.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Location } from '../../src/core/types.js';
-import { credentialLabel, where } from '../../src/chain.js';
+import { credentialLabel, where } from '../../src/pipeline/chain.js';
 import { credentialDraft, jobAttrs, jobSecrets, toFindingLocation, workflowJobs } from './shared.js';
 
 const AUTOMATION_PATH =

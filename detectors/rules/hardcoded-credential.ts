@@ -1,9 +1,9 @@
 // A credential written into a file, with severity raised by what it can do.
-import type { FindingRule } from '../../src/detector-api.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Severity } from '../../src/core/types.js';
-import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
+import { credentialChain, credentialLabel, reachLabel } from '../../src/pipeline/chain.js';
 import { credentialLocations, deletesIn, environmentsOf, exampleOrLocal, wideDestructive } from './shared.js';
-import { confidenceText } from '../../src/file-context.js';
+import { confidenceText } from '../../src/pipeline/file-context.js';
 
 const rule: FindingRule = {
   meta: {

@@ -1,5 +1,5 @@
 // Every finding rule. Adding a rule = adding its module and one line here.
-import type { FindingRule } from '../../src/detector-api.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import tokenPurposeMismatch from './token-purpose-mismatch.js';
 import stagingReachesProduction from './staging-reaches-production.js';
 import credentialSharedAcrossEnvironments from './credential-shared-across-environments.js';

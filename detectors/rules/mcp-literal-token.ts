@@ -1,7 +1,7 @@
 // MCP server configurations with literal tokens: every agent session gets them.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { McpServerAttrs } from '../../src/resources.js';
-import { where } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { McpServerAttrs } from '../../src/pipeline/resources.js';
+import { where } from '../../src/pipeline/chain.js';
 import { toFindingLocation } from './shared.js';
 
 const rule: FindingRule = {

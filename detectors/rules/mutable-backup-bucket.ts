@@ -1,8 +1,8 @@
 // Buckets that hold backups but let anyone who can write them also erase them.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { BackupJobAttrs, BucketAttrs } from '../../src/resources.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { BackupJobAttrs, BucketAttrs } from '../../src/pipeline/resources.js';
 import type { Resource } from '../../src/core/types.js';
-import { resourceLabel } from '../../src/chain.js';
+import { resourceLabel } from '../../src/pipeline/chain.js';
 import { byEnvironment, resourceDraft } from './shared.js';
 
 const BACKUP_NAME = /backup|snapshot|dump|archive|(?:^|[-_.])dr(?:[-_.]|$)/i;

@@ -1,5 +1,5 @@
 // Workflows that run with the base repository's secrets on events anyone (a fork, a commenter) can cause.
-import type { FindingRule } from '../../src/detector-api.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import { jobAttrs, jobSecrets, productionSecrets, resourceDraft, workflowJobs } from './shared.js';
 
 /** Triggers that run in the base repository's context — secrets and a write token — for events from forks. */

@@ -1,7 +1,7 @@
 // Production credentials sitting in tests, fixtures, docs, examples or development env files.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Credential } from '../../src/core/types.js';
-import { credentialLabel, where } from '../../src/chain.js';
+import { credentialLabel, where } from '../../src/pipeline/chain.js';
 import { credentialDraft, nonProductionPath } from './shared.js';
 
 /** Why the credential is a production one: its kind (live keys) or another place it is used. */

@@ -1,8 +1,8 @@
 // Kubernetes persistent volumes that go when their claim goes, with no snapshot or Velero backup covering them.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { KubernetesAttrs, VolumeAttrs } from '../../src/resources.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { KubernetesAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
 import type { Resource, Severity } from '../../src/core/types.js';
-import { resourceLabel } from '../../src/chain.js';
+import { resourceLabel } from '../../src/pipeline/chain.js';
 import { resourceDraft } from './shared.js';
 
 type K8sVolume = VolumeAttrs & KubernetesAttrs;

@@ -1,7 +1,7 @@
 // RDS settings that delete every backup together with the instance.
-import type { FindingRule } from '../../src/detector-api.js';
-import type { DatabaseAttrs } from '../../src/resources.js';
-import { resourceLabel } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import type { DatabaseAttrs } from '../../src/pipeline/resources.js';
+import { resourceLabel } from '../../src/pipeline/chain.js';
 import { toFindingLocation } from './shared.js';
 
 const rule: FindingRule = {

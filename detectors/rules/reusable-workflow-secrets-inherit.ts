@@ -1,5 +1,5 @@
 // `secrets: inherit` hands every repository and environment secret to the called workflow.
-import type { FindingRule } from '../../src/detector-api.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import { jobAttrs, resourceDraft, workflowJobs } from './shared.js';
 
 const rule: FindingRule = {

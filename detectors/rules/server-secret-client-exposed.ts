@@ -1,7 +1,7 @@
 // Server-side secrets (Supabase service_role first) in variables that bundlers inline into browser code.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Credential, Location } from '../../src/core/types.js';
-import { credentialLabel } from '../../src/chain.js';
+import { credentialLabel } from '../../src/pipeline/chain.js';
 import { credentialDraft, wideDestructive } from './shared.js';
 
 /** Prefixes that Next.js, Vite, Expo, Create React App, Nuxt, Gatsby, SvelteKit and Astro expose to client code. */

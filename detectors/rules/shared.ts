@@ -1,13 +1,13 @@
 // Helpers shared by finding rules.
 import ignore from 'ignore';
-import type { FindingDraft } from '../../src/detector-api.js';
-import type { BlastGraph } from '../../src/graph.js';
-import { resourcesOfType, type AgentAttrs, type DatabaseAttrs, type WorkflowJobAttrs } from '../../src/resources.js';
-import { isLoopbackHost } from '../../src/platform-hosts.js';
+import type { FindingDraft } from '../../src/pipeline/detector-api.js';
+import type { BlastGraph } from '../../src/pipeline/graph.js';
+import { resourcesOfType, type AgentAttrs, type DatabaseAttrs, type WorkflowJobAttrs } from '../../src/pipeline/resources.js';
+import { isLoopbackHost } from '../../src/pipeline/platform-hosts.js';
 import type { ChainStep, Confidence, Credential, Environment, Finding, Location, Resource, Severity, VariableUse } from '../../src/core/types.js';
-import { credentialChain, resourceEnvironmentReason, resourceLabel } from '../../src/chain.js';
-import { environmentOfName, exampleFileReason, testPathReason } from '../../src/classify.js';
-import { uniqueEnvironments } from '../../src/extract.js';
+import { credentialChain, resourceEnvironmentReason, resourceLabel } from '../../src/pipeline/chain.js';
+import { environmentOfName, exampleFileReason, testPathReason } from '../../src/pipeline/classify.js';
+import { uniqueEnvironments } from '../../src/pipeline/extract.js';
 import { pushTo } from '../../src/core/text.js';
 
 export type FindingLocation = Finding['locations'][number];
@@ -114,7 +114,7 @@ export function byEnvironment(env: Environment, prod: Severity, other: Severity)
 // ---------------------------------------------------------------------------------------------------------------
 // Paths
 
-export { TEMPLATE_FILE } from '../../src/classify.js';
+export { TEMPLATE_FILE } from '../../src/pipeline/classify.js';
 
 /** Paths meant for tests, fixtures, documentation and examples: not where production credentials belong. */
 export function nonProductionPath(path: string): string | undefined {

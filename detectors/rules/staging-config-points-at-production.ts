@@ -1,9 +1,9 @@
 // Staging (or dev/test) configuration that names a production host or project: staging work runs against production.
-import { isLoopbackHost } from '../../src/platform-hosts.js';
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { DatabaseAttrs } from '../../src/resources.js';
+import { isLoopbackHost } from '../../src/pipeline/platform-hosts.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { DatabaseAttrs } from '../../src/pipeline/resources.js';
 import type { Environment, Location } from '../../src/core/types.js';
-import { where } from '../../src/chain.js';
+import { where } from '../../src/pipeline/chain.js';
 import { NON_PRODUCTION, toFindingLocation } from './shared.js';
 import { pushTo } from '../../src/core/text.js';
 

@@ -1,6 +1,6 @@
 // A credential sitting in a staging (or dev/test) context that can act on production.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import { credentialChain, credentialLabel, resourceLabel, where } from '../../src/chain.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import { credentialChain, credentialLabel, resourceLabel, where } from '../../src/pipeline/chain.js';
 import { toFindingLocation } from './shared.js';
 
 const NON_PROD = new Set(['staging', 'development', 'test']);

@@ -1,6 +1,6 @@
 // An unrestricted live Stripe secret key where a restricted key would do.
-import type { FindingRule } from '../../src/detector-api.js';
-import { credentialLabel } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import { credentialLabel } from '../../src/pipeline/chain.js';
 import { credentialDraft } from './shared.js';
 
 const rule: FindingRule = {

@@ -1,5 +1,5 @@
 // Terraform state in the checkout: every managed resource's attributes, secrets included, in plain text.
-import type { FindingRule } from '../../src/detector-api.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
 
 const STATE = /(?:^|\/)[^/]*\.tfstate(?:\.backup|\.\d+\.backup)?$/i;
 

@@ -1,6 +1,6 @@
 // The incident's token: made "for custom domains", carrying the whole workspace.
-import type { FindingRule } from '../../src/detector-api.js';
-import { credentialChain, credentialLabel, reachLabel } from '../../src/chain.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import { credentialChain, credentialLabel, reachLabel } from '../../src/pipeline/chain.js';
 import { nameWords } from '../../src/core/text.js';
 import { credentialLocations, deletesIn, environmentsOf, toFindingLocation, wideDestructive } from './shared.js';
 

@@ -1,7 +1,7 @@
 // GITHUB_TOKEN permissions wider than the jobs need: write-all, workflow-wide write scopes, or the unstated default.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
 import type { Resource } from '../../src/core/types.js';
-import type { WorkflowJobAttrs } from '../../src/resources.js';
+import type { WorkflowJobAttrs } from '../../src/pipeline/resources.js';
 import { jobAttrs, resourceDraft, workflowJobs } from './shared.js';
 import { pushTo } from '../../src/core/text.js';
 

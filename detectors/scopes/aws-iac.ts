@@ -1,10 +1,10 @@
 // AWS keys: an access key found in the repository inherits the policies of the IAM user that Terraform declares for
 // it. The key is tied to a user when the user's (or its access key's) name appears where the key is used, or when the
 // key id itself appears beside the user in IaC.
-import type { ScopeContext, ScopeResolver } from '../../src/detector-api.js';
+import type { ScopeContext, ScopeResolver } from '../../src/pipeline/detector-api.js';
 import type { Confidence, Credential, Permission, Resource } from '../../src/core/types.js';
 import { actionServices, linkByEvidence } from './principal-link.js';
-import { resourcesOfType, type IamPrincipalAttrs } from '../../src/resources.js';
+import { resourcesOfType, type IamPrincipalAttrs } from '../../src/pipeline/resources.js';
 import { MANAGED_POLICIES, managedPolicyName, permissionsOfDocument } from './aws-policies.js';
 import { redact } from '../../src/core/secrets.js';
 

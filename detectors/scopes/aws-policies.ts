@@ -1,6 +1,6 @@
 // What AWS managed policies and IAM policy documents let a principal do, normalized to verbs on resource types.
 import type { Permission, Verb } from '../../src/core/types.js';
-import { everything } from '../../src/resolve.js';
+import { everything } from '../../src/pipeline/resolve.js';
 
 const all = (resourceType: string): Permission[] =>
   (['read', 'write', 'delete', 'admin'] as Verb[]).map((verb) => ({ verb, resourceType }));

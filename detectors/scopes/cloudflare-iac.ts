@@ -2,11 +2,11 @@
 // the resource whose name is used where the token is (variable names, comments, paths), and its permission groups
 // say what it can do, on the zones its policy resources name.
 // https://developers.cloudflare.com/fundamentals/api/reference/permissions/
-import type { ScopeResolver } from '../../src/detector-api.js';
+import type { ScopeResolver } from '../../src/pipeline/detector-api.js';
 import type { Confidence, Credential, Permission, Reach, Resource, Verb } from '../../src/core/types.js';
 import { linkByEvidence } from './principal-link.js';
-import { resourcesOfType, type CloudflareTokenAttrs } from '../../src/resources.js';
-import { everything } from '../../src/resolve.js';
+import { resourcesOfType, type CloudflareTokenAttrs } from '../../src/pipeline/resources.js';
+import { everything } from '../../src/pipeline/resolve.js';
 
 const verbs = (resourceType: string, ...vs: Verb[]): Permission[] => vs.map((verb) => ({ verb, resourceType }));
 

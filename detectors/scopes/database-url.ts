@@ -1,6 +1,6 @@
 // Database connection URLs: the role in the URL decides the reach. Built-in superuser/owner roles can drop the
 // database; other roles can at least read and write what they were granted.
-import type { ScopeResolver } from '../../src/detector-api.js';
+import type { ScopeResolver } from '../../src/pipeline/detector-api.js';
 
 /** Default administrative roles of common engines and managed services. */
 const SUPERUSERS = new Set([

@@ -2,10 +2,10 @@
 // IAM bindings say which roles it holds, and the predefined roles say what those allow. Basic roles are the wide ones:
 // roles/owner and roles/editor can delete every resource in the project (owner can also grant itself anything).
 // https://cloud.google.com/iam/docs/understanding-roles  https://cloud.google.com/iam/docs/roles-permissions
-import type { ScopeResolver } from '../../src/detector-api.js';
+import type { ScopeResolver } from '../../src/pipeline/detector-api.js';
 import type { Permission, Reach, Verb } from '../../src/core/types.js';
-import { resourcesOfType, type GcpPrincipalAttrs, type IamPrincipalAttrs } from '../../src/resources.js';
-import { everything } from '../../src/resolve.js';
+import { resourcesOfType, type GcpPrincipalAttrs, type IamPrincipalAttrs } from '../../src/pipeline/resources.js';
+import { everything } from '../../src/pipeline/resolve.js';
 import { mergeById } from '../inventory/resource-builder.js';
 
 const verbs = (resourceType: string, ...vs: Verb[]): Permission[] => vs.map((verb) => ({ verb, resourceType }));

@@ -4,9 +4,9 @@
 // unknown from the repository alone. A GitHub token found in the checkout and bound to GITHUB_TOKEN is read as one.
 // https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication
 // https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions
-import type { ScopeResolver } from '../../src/detector-api.js';
+import type { ScopeResolver } from '../../src/pipeline/detector-api.js';
 import type { Permission, Resource, Scope, Verb } from '../../src/core/types.js';
-import { resourcesOfType, type WorkflowJobAttrs } from '../../src/resources.js';
+import { resourcesOfType, type WorkflowJobAttrs } from '../../src/pipeline/resources.js';
 import { pushTo } from '../../src/core/text.js';
 
 /** Scope keys → the resource type they act on, and whether `write` includes deleting (branches, packages, runs). */

@@ -1,5 +1,5 @@
 // Scope resolvers in order; results are merged (widest reach, accumulated evidence).
-import type { ScopeResolver } from '../../src/detector-api.js';
+import type { ScopeResolver } from '../../src/pipeline/detector-api.js';
 import providerFormats from './provider-formats.js';
 import railway from './railway.js';
 import databaseUrl from './database-url.js';

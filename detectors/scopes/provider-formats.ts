@@ -1,9 +1,9 @@
 // What a credential's format alone says about its reach, per provider, from each provider's documentation. Where the
 // format cannot tell (a Cloudflare API token's permission groups, a GitHub PAT's scopes), reach stays unknown and
 // toConfirm says what would settle it.
-import type { ScopeResolver } from '../../src/detector-api.js';
+import type { ScopeResolver } from '../../src/pipeline/detector-api.js';
 import type { Credential, Permission, Scope } from '../../src/core/types.js';
-import { everything } from '../../src/resolve.js';
+import { everything } from '../../src/pipeline/resolve.js';
 
 type Known = Partial<Scope> & { detail: string };
 

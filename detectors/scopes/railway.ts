@@ -1,9 +1,9 @@
 // Railway: account and workspace tokens carry their owner's full power over every project, environment, service
 // and volume (Railway has no per-token permissions); a project token reaches one environment of one project.
 // https://docs.railway.com/guides/public-api#authentication
-import type { ScopeResolver } from '../../src/detector-api.js';
+import type { ScopeResolver } from '../../src/pipeline/detector-api.js';
 import type { Permission } from '../../src/core/types.js';
-import { everything } from '../../src/resolve.js';
+import { everything } from '../../src/pipeline/resolve.js';
 
 const ENV_SCOPED: Permission[] = ['read', 'write', 'delete'].flatMap((verb) =>
   ['service', 'volume', 'database', 'environment'].map((resourceType) => ({ verb: verb as Permission['verb'], resourceType })),

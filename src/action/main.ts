@@ -9,7 +9,7 @@ import { loadConfig, UsageError, type Config } from '../config/config.js';
 import { loadBaseline } from '../config/baseline.js';
 import { diffScan, headOnly, type DiffOutcome } from '../diff-mode.js';
 import { failing, headlines, maxSeverity, renderDiffMarkdown, toDiffSarif, type FailOn } from '../diff-report.js';
-import { chainText } from '../chain.js';
+import { chainText } from '../pipeline/chain.js';
 import { InputError, insideWorkspace, readContext, readInputs, type Inputs, type RunContext } from './inputs.js';
 import { isPermissionError, trustPolicy, type TrustPolicy } from './fork.js';
 import { prepareSarif, uploadSarif, type SarifLog } from './upload.js';

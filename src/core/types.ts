@@ -81,7 +81,7 @@ export interface Location {
   commit?: CommitInfo;
   /** A few words about the surrounding code/config, never containing the secret. */
   context?: string;
-  /** What kind of file this is (src/file-context.ts): production config or code first, lockfiles last. */
+  /** What kind of file this is (src/pipeline/file-context.ts): production config or code first, lockfiles last. */
   fileContext?: FileContext;
 }
 

@@ -5,7 +5,7 @@ import { basename, join, posix } from 'node:path';
 import ignore from 'ignore';
 import type { ScanResult } from '../scan.js';
 import type { Credential, Finding } from '../core/types.js';
-import type { AgentAttrs, ScriptAttrs, WorkflowJobAttrs } from '../resources.js';
+import type { AgentAttrs, ScriptAttrs, WorkflowJobAttrs } from '../pipeline/resources.js';
 import { objectAt, parseJsonDoc, renderJsonDoc, stringsAt } from './json-edit.js';
 
 export interface FileEdit {

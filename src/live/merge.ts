@@ -1,7 +1,7 @@
 // Folds what a provider said into the credential's scope: live evidence is appended; a confirmed reach and
 // permissions replace the static guess (confidence high); a contradiction is written into scope.conflict.
 import type { Credential, Evidence } from '../core/types.js';
-import { mergeScope } from '../resolve.js';
+import { mergeScope } from '../pipeline/resolve.js';
 import type { LiveResult } from './types.js';
 
 export function applyLive(cred: Credential, result: LiveResult, evidence: Evidence[]): void {

@@ -4,9 +4,9 @@
 import type { ScanResult } from '../scan.js';
 import type { Credential, Environment, Finding, Resource, Severity } from '../core/types.js';
 import { SEVERITIES } from '../core/types.js';
-import type { BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from '../resources.js';
-import type { Reachable } from '../graph.js';
-import { where } from '../chain.js';
+import type { BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from '../pipeline/resources.js';
+import type { Reachable } from '../pipeline/graph.js';
+import { where } from '../pipeline/chain.js';
 import { stableHash } from '../core/secrets.js';
 
 export type PictureNodeKind = 'agent' | 'credential' | 'principal' | 'resource' | 'backup' | 'more';

@@ -2,7 +2,7 @@
 import type { ScanResult } from '../scan.js';
 import type { Finding, Severity } from '../core/types.js';
 import { SEVERITIES } from '../core/types.js';
-import { chainText } from '../chain.js';
+import { chainText } from '../pipeline/chain.js';
 import { TOOL } from './meta.js';
 import { mermaidGraph } from './mermaid.js';
 import { visible } from './safe-text.js';

@@ -2,7 +2,7 @@
 // repository-relative URIs, and partialFingerprints that do not depend on line numbers.
 import type { ScanResult } from '../scan.js';
 import type { Finding, Severity } from '../core/types.js';
-import { chainText } from '../chain.js';
+import { chainText } from '../pipeline/chain.js';
 import { catalog, helpMarkdown, TOOL } from './meta.js';
 
 /** GitHub maps security-severity > 9 to critical, 7–8.9 high, 4–6.9 medium, < 4 low. */

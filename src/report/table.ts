@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import type { ScanResult } from '../scan.js';
 import type { Severity } from '../core/types.js';
 import { SEVERITIES } from '../core/types.js';
-import { chainText } from '../chain.js';
+import { chainText } from '../pipeline/chain.js';
 import { visible, visibleLines } from './safe-text.js';
 
 type Colors = ReturnType<typeof pc.createColors>;

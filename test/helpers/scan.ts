@@ -1,5 +1,5 @@
 // Runs the whole pipeline on an in-memory repository (detector examples, unit tests).
-import type { ExampleRepo } from '../../src/detector-api.js';
+import type { ExampleRepo } from '../../src/pipeline/detector-api.js';
 import { scanFiles, type ScanResult } from '../../src/scan.js';
 
 export function scanRepo(repo: ExampleRepo): Promise<ScanResult> {

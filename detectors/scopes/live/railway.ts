@@ -4,8 +4,8 @@
 // https://docs.railway.com/reference/public-api  https://docs.railway.com/reference/backups
 import type { Credential, Environment, Permission, Resource } from '../../../src/core/types.js';
 import type { AllowRule, LiveResolver, LiveResult, ProviderClient } from '../../../src/live/types.js';
-import { everything } from '../../../src/resolve.js';
-import { environmentOfName } from '../../../src/classify.js';
+import { everything } from '../../../src/pipeline/resolve.js';
+import { environmentOfName } from '../../../src/pipeline/classify.js';
 import { RAILWAY_QUERIES, type RailwayOperation } from './railway-queries.js';
 import { arr, bearer, liveResource, obj, str } from './shared.js';
 

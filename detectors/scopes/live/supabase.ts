@@ -1,8 +1,8 @@
 // Supabase, live: management-API tokens (sbp_) list the projects they control with GET /v1/projects.
 // https://supabase.com/docs/reference/api/v1-list-all-projects
 import type { LiveResolver } from '../../../src/live/types.js';
-import { everything } from '../../../src/resolve.js';
-import { environmentOfName } from '../../../src/classify.js';
+import { everything } from '../../../src/pipeline/resolve.js';
+import { environmentOfName } from '../../../src/pipeline/classify.js';
 import { arr, bearer, httpProvider, isOk, liveResource, obj, rejected, str } from './shared.js';
 
 const provider = httpProvider('supabase', 'Supabase', 'https://api.supabase.com');

@@ -6,7 +6,7 @@ import { accessSync, constants as fsConstants, lstatSync, readdirSync, readFileS
 import { basename, dirname, sep } from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
-import type { Diagnostic, GitStatus } from './core/types.js';
+import type { Diagnostic, GitStatus } from '../core/types.js';
 import { fileKind } from './classify.js';
 
 export interface WalkEntry {

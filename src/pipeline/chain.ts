@@ -1,6 +1,6 @@
 // Evidence chains: the one readable line that says how a credential reaches data and its backups.
 import type { BlastGraph, Reachable } from './graph.js';
-import type { ChainStep, Credential, Environment, Location, Resource } from './core/types.js';
+import type { ChainStep, Credential, Environment, Location, Resource } from '../core/types.js';
 import { productionReason } from './environment-inference.js';
 
 const ENV_RANK: Record<Environment, number> = { production: 4, staging: 3, development: 2, test: 1, unknown: 0 };

@@ -1,5 +1,5 @@
 // File kinds and environment hints, from paths alone (content-based hints are added by inventory parsers).
-import type { Environment, EnvironmentHint, FileKind } from './core/types.js';
+import type { Environment, EnvironmentHint, FileKind } from '../core/types.js';
 
 const ENV_FILE = /(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)[^/]+\.env$/i;
 

@@ -2,9 +2,9 @@
 // The file's name is a weak signal: a CI test database on localhost in `production.yml`, a connection string in a
 // test or an example file, are not production whatever the file is called.
 import type { FileInfo } from './detector-api.js';
-import type { Credential, Environment, Location, Resource } from './core/types.js';
+import type { Credential, Environment, Location, Resource } from '../core/types.js';
 import type { WorkflowJobAttrs } from './resources.js';
-import { pushTo } from './core/text.js';
+import { pushTo } from '../core/text.js';
 import { exampleFileReason, testPathReason } from './classify.js';
 import { isLoopbackHost } from './platform-hosts.js';
 import { uniqueEnvironments } from './extract.js';

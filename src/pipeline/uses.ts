@@ -1,8 +1,8 @@
 // Which code reads which credential variable, and which provider APIs that code talks to.
-import type { SourceFile, VariableUse } from './core/types.js';
+import type { SourceFile, VariableUse } from '../core/types.js';
 import { isScriptFile } from './assignments.js';
 import { codeFacts } from './code-facts.js';
-import { LineIndex } from './core/text.js';
+import { LineIndex } from '../core/text.js';
 
 /** Provider API hosts and CLIs whose presence near a variable use says where the credential goes. */
 const SIGNALS: Array<[string, RegExp]> = [

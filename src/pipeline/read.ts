@@ -3,7 +3,7 @@
 // link, and must still be a regular file within the size limit when it is read: a file swapped for a FIFO, a device
 // or a symbolic link after the walk, or grown past the limit, becomes a diagnostic instead of a hang or a huge read.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { Diagnostic } from './core/types.js';
+import type { Diagnostic } from '../core/types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });

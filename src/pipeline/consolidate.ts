@@ -1,6 +1,6 @@
 // One problem, one finding: findings of different rules that describe the same credential with the same fix (take it
 // out of the checkout and rotate it) become one, whose chain keeps what the others added.
-import { SEVERITIES, type Finding } from './core/types.js';
+import { SEVERITIES, type Finding } from '../core/types.js';
 import { exampleFileReason } from './classify.js';
 import { resourceEnvironmentReason } from './chain.js';
 import type { BlastGraph } from './graph.js';

@@ -1,11 +1,11 @@
 // Finds `name = value` bindings in a file: env files through dotenv's parser, TS/JS through the TypeScript scanner's
-// token stream (src/code-facts.ts), everything else through a format-agnostic key/value scan (YAML, JSON, HCL, INI,
+// token stream (src/pipeline/code-facts.ts), everything else through a format-agnostic key/value scan (YAML, JSON, HCL, INI,
 // TOML, shell). Extractors use them to know which variable holds a value.
 import { parse as parseDotenv } from 'dotenv';
-import type { SourceFile } from './core/types.js';
+import type { SourceFile } from '../core/types.js';
 import type { Assignment } from './assignment.js';
 import { codeFacts } from './code-facts.js';
-import { pushTo } from './core/text.js';
+import { pushTo } from '../core/text.js';
 
 const SCRIPT_EXT = /\.(?:[cm]?[jt]sx?)$/i;
 

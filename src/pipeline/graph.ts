@@ -1,9 +1,9 @@
 // Stage 5: the blast-radius graph. Credentials → (their scope) → resources they can act on → the backups of those
 // resources, plus environment membership and which agents in the checkout can read which credential.
 import ignore from 'ignore';
-import type { Credential, Environment, Location, Resource, Verb, VariableUse } from './core/types.js';
+import type { Credential, Environment, Location, Resource, Verb, VariableUse } from '../core/types.js';
 import { mergeResources, type AgentAttrs, type BackupJobAttrs, type DatabaseAttrs, type VolumeAttrs } from './resources.js';
-import { pushTo } from './core/text.js';
+import { pushTo } from '../core/text.js';
 import { isLoopbackHost, platformOfHost } from './platform-hosts.js';
 
 export interface Reachable {

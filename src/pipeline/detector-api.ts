@@ -12,9 +12,9 @@ import type {
   Scope,
   SourceFile,
   VariableUse,
-} from './core/types.js';
+} from '../core/types.js';
 import type { BlastGraph } from './graph.js';
-import type { Config } from './config/config.js';
+import type { Config } from '../config/config.js';
 
 /** A virtual repository for examples: path → content. */
 export type ExampleRepo = Record<string, string>;

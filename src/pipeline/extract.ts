@@ -1,9 +1,9 @@
 // Stage 2: credential rules over every file, with a keyword prefilter, then grouping by value into credentials.
-import type { Confidence, Credential, CredentialRule, Environment, Location, MatchContext, SourceFile } from './core/types.js';
+import type { Confidence, Credential, CredentialRule, Environment, Location, MatchContext, SourceFile } from '../core/types.js';
 import { assignmentsOf, lineAssignments } from './assignments.js';
 import type { Assignment } from './assignment.js';
-import { LineIndex, isPlaceholder, shannonEntropy } from './core/text.js';
-import { SecretVault, fingerprintSecret, redact } from './core/secrets.js';
+import { LineIndex, isPlaceholder, shannonEntropy } from '../core/text.js';
+import { SecretVault, fingerprintSecret, redact } from '../core/secrets.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { assessCandidate, contextRank, isWellKnownDefault } from './file-context.js';
 

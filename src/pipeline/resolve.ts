@@ -1,6 +1,6 @@
 // Stage 3: each credential's scope, merged from every resolver that has something to say.
 import type { ScopeContext, ScopeResolver } from './detector-api.js';
-import type { Confidence, Credential, Permission, Reach, Scope } from './core/types.js';
+import type { Confidence, Credential, Permission, Reach, Scope } from '../core/types.js';
 
 const REACH_RANK: Record<Reach, number> = { unknown: 0, resource: 1, environment: 2, project: 3, workspace: 4, account: 5 };
 const CONF_RANK: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };

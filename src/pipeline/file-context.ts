@@ -1,7 +1,7 @@
 // What kind of file a credential candidate sits in (production code or config, a test, documentation, an example, a
 // lockfile, generated or vendored code), from its path alone; and how that, with the value's shape, sets the
-// candidate's confidence. Environment inference (production/staging/...) is src/classify.ts's job, not this one's.
-import { FILE_CONTEXTS, type Confidence, type FileContext, type FileKind } from './core/types.js';
+// candidate's confidence. Environment inference (production/staging/...) is src/pipeline/classify.ts's job, not this one's.
+import { FILE_CONTEXTS, type Confidence, type FileContext, type FileKind } from '../core/types.js';
 
 export interface ContextVerdict {
   context: FileContext;

@@ -1,7 +1,7 @@
 // The attribute vocabulary of inventory resources: what parsers record and rules read. A parser sets only what the
 // source says; an absent attribute means "not stated" (rules treat it as the platform default or as unknown).
-import type { Resource, Scope } from './core/types.js';
-import { pushTo } from './core/text.js';
+import type { Resource, Scope } from '../core/types.js';
+import { pushTo } from '../core/text.js';
 
 export interface DatabaseAttrs {
   engine?: string;

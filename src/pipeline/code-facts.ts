@@ -1,8 +1,8 @@
 // String-literal bindings and environment reads of JS/TS files, read off the TypeScript scanner's token stream (ts-morph's
 // bundled `ts`): no syntax tree, which costs several times the scan. Used by the engine (which variable holds a value)
 // and by code uses (which variables a script reads).
-import { typescript } from './core/lazy-deps.js';
-import type { SourceFile } from './core/types.js';
+import { typescript } from '../core/lazy-deps.js';
+import type { SourceFile } from '../core/types.js';
 import type { Assignment } from './assignment.js';
 
 /** What TS/JS analysis also yields: reads of environment variables and hosts the code talks to. */

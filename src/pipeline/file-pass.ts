@@ -3,14 +3,14 @@
 // work. Its result holds no file text except for files a pre-pass parser claims (Terraform), which need it later.
 import { performance } from 'node:perf_hooks';
 import ignore from 'ignore';
-import type { Config } from './config/config.js';
-import type { Diagnostic, Environment, EnvironmentHint, Resource, SourceFile, VariableUse } from './core/types.js';
+import type { Config } from '../config/config.js';
+import type { Diagnostic, Environment, EnvironmentHint, Resource, SourceFile, VariableUse } from '../core/types.js';
 import type { FileInfo, InventoryParser, InventoryResult } from './detector-api.js';
-import { dirname } from './core/text.js';
+import { dirname } from '../core/text.js';
 import type { RawFinding, RuleEngine } from './extract.js';
-import { parseInlineDirectives, type InlineDirective } from './config/suppress.js';
+import { parseInlineDirectives, type InlineDirective } from '../config/suppress.js';
 import { codeUses } from './uses.js';
-import type { Detacher } from './core/detach.js';
+import type { Detacher } from '../core/detach.js';
 import { fileKind, environmentOfPath } from './classify.js';
 
 export interface FilePassResult {

@@ -1,8 +1,8 @@
 // Stage 6: every finding rule over the graph; stable fingerprints; config overrides (disable, severity).
 import type { FindingRule, RuleContext } from './detector-api.js';
-import type { Diagnostic, Finding, Severity } from './core/types.js';
-import { SEVERITIES } from './core/types.js';
-import { stableHash } from './core/secrets.js';
+import type { Diagnostic, Finding, Severity } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
+import { stableHash } from '../core/secrets.js';
 import { consolidateFindings, demoteExamples, explainProduction } from './consolidate.js';
 
 export function runRules(rules: readonly FindingRule[], ctx: RuleContext, diagnostics: Diagnostic[]): Finding[] {
