@@ -1,6 +1,6 @@
 // Bundles the command line into dist/cli/ (run by `npm run build`, so by `prepare` and `npm ci`):
 //   dist/cli/blastradius.js  the entry point (package.json `bin`): our code and the light dependencies in one file
-//   dist/cli/worker.js       the file pool's worker thread (src/pool.ts looks for it beside the pool's code)
+//   dist/cli/worker.js       the file pool's worker thread (src/parallel/pool.ts looks for it beside the pool's code)
 //   dist/cli/chunk-*.js      code shared by the two entries, and what only some runs load (--live: the AWS SDK, pg)
 //   dist/cli/typescript.cache V8's code cache for the TypeScript compiler (see src/core/typescript-cache.ts)
 // Heavy dependencies stay in node_modules and are loaded on the paths that need them: the TypeScript compiler and
@@ -45,7 +45,7 @@ mkdirSync(dirname(out), { recursive: true });
 const stage = mkdtempSync(join(dirname(out), '.build-cli-'));
 try {
   const result = await build({
-    entryPoints: { blastradius: join(root, 'src/bin.ts'), worker: join(root, 'src/worker.ts') },
+    entryPoints: { blastradius: join(root, 'src/bin.ts'), worker: join(root, 'src/parallel/worker.ts') },
     outdir: stage,
     bundle: true,
     splitting: true,

@@ -19,8 +19,8 @@ import { SPECULATIVE, detached, detachedFindings, filePass, makeSourceFile, type
 import { Detacher } from './core/detach.js';
 
 export { makeSourceFile, environmentHint } from './pipeline/file-pass.js';
-import { poolSize, runPool, type SizedEntry } from './pool.js';
-import { decodeResult, encodeResult, type PoolEntry, type WireItem } from './pool-wire.js';
+import { poolSize, runPool, type SizedEntry } from './parallel/pool.js';
+import { decodeResult, encodeResult, type PoolEntry, type WireItem } from './parallel/pool-wire.js';
 import type { LoadedBaseline } from './config/baseline.js';
 import { withCustomRules } from './config/custom-rules.js';
 import { fingerprintSecret } from './core/secrets.js';

@@ -1,5 +1,5 @@
 // The per-file part of the pipeline — credential rules, inline directives, code uses and the inventory parsers that
-// need no pre-pass — as one function, so the main thread and the worker threads (src/worker.ts) do exactly the same
+// need no pre-pass — as one function, so the main thread and the worker threads (src/parallel/worker.ts) do exactly the same
 // work. Its result holds no file text except for files a pre-pass parser claims (Terraform), which need it later.
 import { performance } from 'node:perf_hooks';
 import ignore from 'ignore';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Config } from './config/config.js';
+import type { Config } from '../config/config.js';
 import type { PoolEntry, PoolReply, PoolRequest, WireItem } from './pool-wire.js';
 
 /**

@@ -1,8 +1,8 @@
 // What the file pool's messages carry: a raw finding names its rule by index in the rule set (functions do not cross
 // threads); everything else is plain data.
-import type { CredentialRule, Diagnostic, GitStatus } from './core/types.js';
-import type { RawFinding } from './pipeline/extract.js';
-import type { FilePassResult } from './pipeline/file-pass.js';
+import type { CredentialRule, Diagnostic, GitStatus } from '../core/types.js';
+import type { RawFinding } from '../pipeline/extract.js';
+import type { FilePassResult } from '../pipeline/file-pass.js';
 
 export interface PoolEntry {
   path: string;
