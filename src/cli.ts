@@ -10,7 +10,7 @@ import { UsageError } from './core/usage-error.js';
 import { FORMATS, type Format } from './report/formats.js';
 import { TOOL } from './report/tool.js';
 import { atOrAbove } from './pipeline/rules.js';
-import { checkHistoryOptions, type HistoryOptions } from './history.js';
+import { checkHistoryOptions, type HistoryOptions } from './history/history.js';
 import { createBaseline, loadBaseline, renderBaseline } from './config/baseline.js';
 import { visible } from './report/safe-text.js';
 import { registerGuard } from './guard/command.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDirectory } from '../src/scan.js';
-import { GitLogParser, gitLogArgs, type HistoryFile } from '../src/history.js';
+import { GitLogParser, gitLogArgs, type HistoryFile } from '../src/history/history.js';
 import { main } from '../src/cli.js';
 
 // A format-valid GitHub token (checksum verified) from detectors/credentials/github.ts examples.

@@ -5,8 +5,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import ignore from 'ignore';
-import type { CommitInfo, Diagnostic, Location } from './core/types.js';
-import { UsageError } from './core/usage-error.js';
+import type { CommitInfo, Diagnostic, Location } from '../core/types.js';
+import { UsageError } from '../core/usage-error.js';
 
 export interface HistoryOptions {
   /** Only commits not reachable from this ref (`REF..`): `--since REF`. */

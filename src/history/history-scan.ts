@@ -1,12 +1,12 @@
 // The credential rules over git history: every file's added lines in every commit, streamed from `git log -p`. It runs
 // on the main thread after the working-tree pass: a worker thread beside that pass was measured slower on two cores
 // (5.1 s vs 4.2 s on a 5,000-commit history), as it competes with `git log` itself for the second core.
-import type { Config } from './config/config.js';
-import type { CommitInfo, Diagnostic } from './core/types.js';
-import type { RawFinding, RuleEngine } from './pipeline/extract.js';
+import type { Config } from '../config/config.js';
+import type { CommitInfo, Diagnostic } from '../core/types.js';
+import type { RawFinding, RuleEngine } from '../pipeline/extract.js';
 import { gitHistory, remapLocation, type HistoryStreamOptions } from './history.js';
-import { makeSourceFile } from './pipeline/file-pass.js';
-import { parseInlineDirectives, type InlineDirective } from './config/suppress.js';
+import { makeSourceFile } from '../pipeline/file-pass.js';
+import { parseInlineDirectives, type InlineDirective } from '../config/suppress.js';
 
 /** One file of one commit: its findings (at their real lines) and inline directives. */
 export interface HistoryItem {
