@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import type { ScanOptions } from './scan.js';
 import { loadConfig } from './config/config.js';
-import { diffScan } from './diff-mode.js';
-import { failing, renderDiff, type FailOn } from './diff-report.js';
+import { diffScan } from './pr/diff-mode.js';
+import { failing, renderDiff, type FailOn } from './pr/diff-report.js';
 import { render, type Format } from './report/index.js';
 
 export interface DiffCliFlags {

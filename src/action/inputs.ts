@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { SEVERITIES } from '../core/types.js';
-import type { FailOn } from '../diff-report.js';
+import type { FailOn } from '../pr/diff-report.js';
 
 export const DEFAULT_CATEGORY = 'blastradius';
 const FAIL_ON: readonly string[] = [...SEVERITIES.filter((s) => s !== 'info'), 'none'];

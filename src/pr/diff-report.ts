@@ -2,15 +2,15 @@
 // text that has been through the scrubbers of both scans.
 import type { Comparison, DiffOutcome } from './diff-mode.js';
 import { short } from './diff-mode.js';
-import type { Finding, Severity } from './core/types.js';
-import { SEVERITIES } from './core/types.js';
-import { toJsonReport } from './report/json.js';
-import { toSarif } from './report/sarif.js';
-import { cell, findingsTable, summaryLine } from './report/markdown.js';
-import { renderTable } from './report/table.js';
-import { mermaidBlock } from './report/mermaid.js';
-import { TOOL } from './report/meta.js';
-import { atOrAbove } from './pipeline/rules.js';
+import type { Finding, Severity } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
+import { toJsonReport } from '../report/json.js';
+import { toSarif } from '../report/sarif.js';
+import { cell, findingsTable, summaryLine } from '../report/markdown.js';
+import { renderTable } from '../report/table.js';
+import { mermaidBlock } from '../report/mermaid.js';
+import { TOOL } from '../report/meta.js';
+import { atOrAbove } from '../pipeline/rules.js';
 
 export type FailOn = Severity | 'none';
 

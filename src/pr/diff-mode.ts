@@ -12,13 +12,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import type { Config } from './config/config.js';
-import type { LoadedBaseline } from './config/baseline.js';
-import type { ScanOptions, ScanResult } from './scan.js';
-import { scanDirectory, scanFiles } from './scan.js';
-import type { Environment, Finding, Reach, Resource } from './core/types.js';
-import type { AgentAttrs, BackupJobAttrs } from './pipeline/resources.js';
-import { credentialLabel, reachLabel, resourceLabel, where } from './pipeline/chain.js';
+import type { Config } from '../config/config.js';
+import type { LoadedBaseline } from '../config/baseline.js';
+import type { ScanOptions, ScanResult } from '../scan.js';
+import { scanDirectory, scanFiles } from '../scan.js';
+import type { Environment, Finding, Reach, Resource } from '../core/types.js';
+import type { AgentAttrs, BackupJobAttrs } from '../pipeline/resources.js';
+import { credentialLabel, reachLabel, resourceLabel, where } from '../pipeline/chain.js';
 
 export type ComparisonStatus = 'compared' | 'not-compared';
 
