@@ -49,7 +49,7 @@ export function snapshotBuild(): string | undefined {
   return snap;
 }
 
-/** The built entry point: package.json's `bin.blastradius` (dist/src/cli.js before there was a bin). */
+/** The built entry point: package.json's `bin.blastradius` (dist/src/cli/cli.js before there was a bin). */
 export function cliPath(): string {
   try {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };

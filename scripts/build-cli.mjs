@@ -45,7 +45,7 @@ mkdirSync(dirname(out), { recursive: true });
 const stage = mkdtempSync(join(dirname(out), '.build-cli-'));
 try {
   const result = await build({
-    entryPoints: { blastradius: join(root, 'src/bin.ts'), worker: join(root, 'src/parallel/worker.ts') },
+    entryPoints: { blastradius: join(root, 'src/cli/bin.ts'), worker: join(root, 'src/parallel/worker.ts') },
     outdir: stage,
     bundle: true,
     splitting: true,

@@ -16,7 +16,7 @@ import { prepareSarif, type SarifLog } from '../src/action/upload.js';
 import { pullRequestOf, type RunContext } from '../src/action/inputs.js';
 import { trustPolicy } from '../src/action/fork.js';
 import { markerFor, MARKER } from '../src/action/comment.js';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/cli.js';
 
 const TOKEN = '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 

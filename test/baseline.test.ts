@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/cli.js';
 import { scanFiles } from '../src/scan.js';
 import { createBaseline, parseBaseline, renderBaseline } from '../src/config/baseline.js';
 import { githubToken } from './helpers/tokens.js';

@@ -8,7 +8,7 @@ import { parseConfig, UsageError } from '../src/config/config.js';
 import { scanFiles } from '../src/scan.js';
 import { regexProblem, toJsRegex, withCustomRules } from '../src/config/custom-rules.js';
 import { credentialRules } from '../detectors/credentials/index.js';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/cli.js';
 
 function configError(text: string, name = '.blastradius.yml'): string {
   try {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDirectory } from '../src/scan.js';
 import { GitLogParser, gitLogArgs, type HistoryFile } from '../src/history/history.js';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/cli.js';
 
 // A format-valid GitHub token (checksum verified) from detectors/credentials/github.ts examples.
 const TOKEN = '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';

@@ -235,7 +235,7 @@ describe('unreadable files and folders', () => {
       chmodSync(join(root, 'locked'), 0o000);
       chmodSync(join(root, 'secret.env'), 0o000);
       const asRoot = process.getuid?.() === 0;
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/bin.ts'), 'scan', root, '-f', 'json', '--fail-on', 'none'], {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), 'scan', root, '-f', 'json', '--fail-on', 'none'], {
         cwd: ROOT,
         encoding: 'utf8',
         env: { PATH: process.env.PATH, HOME: tmpdir() },

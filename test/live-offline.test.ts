@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanDirectory, scanFiles } from '../src/scan.js';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/cli.js';
 import { trapNetwork, type Trap } from './servers/no-network.js';
 import { incidentWorld, startRailway } from './servers/railway.js';
 

@@ -255,7 +255,7 @@ describe('temporary files', () => {
     git('commit', '-q', '-m', 'head');
     // tsx's own transpile cache would hold the tool's source (whose detector examples contain test tokens): off.
     const env = { PATH: process.env.PATH, HOME: temp, TMPDIR: temp, TMP: temp, TEMP: temp, TSX_DISABLE_CACHE: '1' };
-    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/bin.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
     for (const format of FORMATS) {
       const r = cli(['scan', join(ROOT, 'fixtures/railway-incident'), '-f', format, '--verbose', '--fail-on', 'none']);
       expect(r.status, r.stderr).toBe(0);

@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured output.
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/cli.js';
 
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

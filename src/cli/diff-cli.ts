@@ -1,11 +1,11 @@
 // `blastradius scan --diff-base <sha>`: PR mode on the command line. Scans the base commit and the working tree, reports
 // what the change adds or widens (new findings first, `new: true` in JSON), and gates on the new findings only.
 import { writeFileSync } from 'node:fs';
-import type { ScanOptions } from './scan.js';
-import { loadConfig } from './config/config.js';
-import { diffScan } from './pr/diff-mode.js';
-import { failing, renderDiff, type FailOn } from './pr/diff-report.js';
-import { render, type Format } from './report/index.js';
+import type { ScanOptions } from '../scan.js';
+import { loadConfig } from '../config/config.js';
+import { diffScan } from '../pr/diff-mode.js';
+import { failing, renderDiff, type FailOn } from '../pr/diff-report.js';
+import { render, type Format } from '../report/index.js';
 
 export interface DiffCliFlags {
   format: Format;

@@ -4,18 +4,18 @@
 import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Confidence, Severity } from './core/types.js';
-import { SEVERITIES } from './core/types.js';
-import { UsageError } from './core/usage-error.js';
-import { FORMATS, type Format } from './report/formats.js';
-import { TOOL } from './report/tool.js';
-import { atOrAbove } from './pipeline/rules.js';
-import { checkHistoryOptions, type HistoryOptions } from './history/history.js';
-import { createBaseline, loadBaseline, renderBaseline } from './config/baseline.js';
-import { visible } from './report/safe-text.js';
-import { registerGuard } from './guard/command.js';
-import { registerFix } from './fix/command.js';
-import { registerOrgCommands } from './org/cli.js';
+import type { Confidence, Severity } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
+import { UsageError } from '../core/usage-error.js';
+import { FORMATS, type Format } from '../report/formats.js';
+import { TOOL } from '../report/tool.js';
+import { atOrAbove } from '../pipeline/rules.js';
+import { checkHistoryOptions, type HistoryOptions } from '../history/history.js';
+import { createBaseline, loadBaseline, renderBaseline } from '../config/baseline.js';
+import { visible } from '../report/safe-text.js';
+import { registerGuard } from '../guard/command.js';
+import { registerFix } from '../fix/command.js';
+import { registerOrgCommands } from '../org/cli.js';
 
 type FailOn = Severity | 'none';
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -100,8 +100,8 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .action(async (path: string, flags: Pick<ScanFlags, 'config' | 'output' | 'history' | 'since' | 'branch'>) => {
       const root = resolve(path);
       if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${path}: no such folder`);
-      const { loadConfig } = await import('./config/config.js');
-      const { scanDirectory } = await import('./scan.js');
+      const { loadConfig } = await import('../config/config.js');
+      const { scanDirectory } = await import('../scan.js');
       const config = loadConfig(root, flags.config);
       const result = await scanDirectory(root, { config, history: historyOptions(root, flags) });
       const text = result.vault.scrub(renderBaseline(createBaseline(result.findings, result.credentials)));
@@ -114,7 +114,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .description('list every detector (id, kind, severity, summary), or print one rule\'s help')
     .argument('[id]', 'a rule id')
     .action(async (id?: string) => {
-      const { catalog, helpMarkdown } = await import('./report/meta.js');
+      const { catalog, helpMarkdown } = await import('../report/meta.js');
       const all = catalog();
       if (id) {
         const m = all.find((c) => c.id === id);
@@ -141,7 +141,7 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   const root = resolve(path);
   if (!existsSync(root)) throw new UsageError(`${path}: no such folder`);
   if (!statSync(root).isDirectory()) throw new UsageError(`${path}: not a folder`);
-  const { loadConfig } = await import('./config/config.js');
+  const { loadConfig } = await import('../config/config.js');
   const config = loadConfig(root, flags.config);
   const failOn: FailOn = flags.failOn ?? config.failOn ?? 'high';
   const history = historyOptions(root, flags);
@@ -152,9 +152,9 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   const progress = io.isTTY && !flags.quiet;
   let lastDraw = 0;
   const live = await liveOptions(flags, io);
-  const { scanDirectory } = await import('./scan.js');
-  const { renderParts } = await import('./report/index.js');
-  const scan = flags.staged ? (await import('./precommit/staged.js')).scanStaged : scanDirectory;
+  const { scanDirectory } = await import('../scan.js');
+  const { renderParts } = await import('../report/index.js');
+  const scan = flags.staged ? (await import('../precommit/staged.js')).scanStaged : scanDirectory;
   const result = await scan(root, {
     config,
     live,
@@ -210,7 +210,7 @@ async function liveOptions(flags: Pick<ScanFlags, 'live' | 'liveProviders'>, io:
     if (flags.liveProviders !== undefined) throw new UsageError('--live-providers needs --live');
     return undefined;
   }
-  const { liveResolvers } = await import('../detectors/scopes/live/index.js');
+  const { liveResolvers } = await import('../../detectors/scopes/live/index.js');
   const known = liveResolvers.map((r) => r.provider.id);
   const providers = flags.liveProviders?.split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = providers?.filter((p) => !known.includes(p)) ?? [];
