@@ -58,7 +58,7 @@ export function cliPath(): string {
   } catch {
     // fall through
   }
-  return join(buildRoot, 'dist', 'src', 'cli.js');
+  return join(buildRoot, 'dist', 'cli', 'blastradius.js');
 }
 
 function version(): string | undefined {
