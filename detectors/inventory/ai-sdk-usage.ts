@@ -21,7 +21,7 @@ const CODE = /\.(?:[cm]?[jt]sx?|py|go)$/i;
 const JS_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)["']([^"'\s]+)["']/gm;
 const PY_IMPORT = /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?[ \t]*(\w+)|import[ \t]+([\w.]+))/gm;
 const GO_IMPORT = /^[ \t]*(?:import[ \t]+)?(?:\w+[ \t]+)?"((?:github\.com|google\.golang\.org)\/[^"]+)"/gm;
-const ENV_NAME = /\b([A-Z][A-Z0-9]*_(?:API_KEY|ADMIN_KEY|AUTH_TOKEN|OAUTH_TOKEN))\b/g;
+const ENV_NAME = /\b([A-Z][A-Z0-9_]*_(?:API_KEY|ADMIN_KEY|AUTH_TOKEN|OAUTH_TOKEN))\b/g;
 
 function importsOf(file: SourceFile): Array<{ spec: string; index: number }> {
   const re = file.path.endsWith('.py') ? PY_IMPORT : file.path.endsWith('.go') ? GO_IMPORT : JS_IMPORT;
