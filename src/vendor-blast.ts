@@ -3,6 +3,7 @@
 // need it, the credentials that pay for it, and whether each use has somewhere else to go. Read by the
 // vendor-dependency rules and by the vendor blast radius report section.
 import type { Credential, Environment, Resource } from './types.js';
+import { where } from './chain.js';
 import { vendorById, vendorOfAgentTool, vendorOfCredential, type AiClientAttrs, type AiGatewayAttrs } from './ai-vendors.js';
 
 export type VendorUseKind = 'request-path' | 'batch-job' | 'app' | 'ci-job' | 'agent' | 'mcp-server';
@@ -35,7 +36,7 @@ export function repositoryFallbacks(resources: readonly Resource[]): Resource[] 
     if (r.type !== 'ai-gateway') return false;
     const a = attrs<AiGatewayAttrs>(r);
     return a.kind === 'self-hosted' || new Set(a.upstreams).size >= 2;
-  });
+  }).sort((x, y) => Number(attrs<AiGatewayAttrs>(x).kind !== 'gateway') - Number(attrs<AiGatewayAttrs>(y).kind !== 'gateway'));
 }
 
 /** Why a code use of `vendor` has an alternative, or undefined. */
@@ -47,8 +48,9 @@ function clientFallback(r: Resource, clients: readonly Resource[], fallbacks: re
   if (sibling) return `${vendorById(attrs<AiClientAttrs>(sibling).vendor)?.name ?? attrs<AiClientAttrs>(sibling).vendor} in the same service (${sibling.location.path})`;
   // A gateway or model server elsewhere in the repository serves this use only if the client can be pointed at it.
   const gw = fallbacks.find((g) => a.baseUrlConfigurable || attrs<AiGatewayAttrs>(g).upstreams.includes(a.vendor));
-  if (gw) return `${gw.name} (${gw.location.path}:${gw.location.startLine})`;
-  return undefined;
+  if (!gw) return undefined;
+  const g = attrs<AiGatewayAttrs>(gw);
+  return `${g.kind === 'gateway' ? `gateway to ${g.upstreams.join(', ')}` : `self-hosted model server ${g.image ?? gw.name}`} (${where(gw.location)})`;
 }
 
 export function vendorBlastRadius(resources: readonly Resource[], credentials: readonly Credential[]): VendorBlast[] {

@@ -14,8 +14,10 @@ function consumers(c: Credential, uses: ReturnType<typeof vendorBlastRadius>[num
   for (const u of uses) {
     if (u.resource.type !== 'ai-client') continue;
     const a = u.resource.attributes as unknown as AiClientAttrs;
-    if (!a.envVars.some((n) => vars.has(n))) continue;
-    const unit = u.kind === 'ci-job' ? `CI job ${String(u.resource.attributes.job ?? u.resource.name)} (${u.resource.location.path})` : `${u.service === '.' ? '' : `${u.service} `}${u.kind} ${where(u.resource.location)}`;
+    const name = a.envVars.find((n) => vars.has(n));
+    if (!name) continue;
+    // A CI secret of the same name is the same key in all likelihood (it is set from the same dashboard value).
+    const unit = u.kind === 'ci-job' ? `CI job ${String(u.resource.attributes.job ?? u.resource.name)} (${u.resource.location.path}, secret ${name})` : `${u.service === '.' ? '' : `${u.service} `}${u.kind} ${where(u.resource.location)}`;
     out.set(u.kind === 'ci-job' ? u.resource.id : `${u.service}:${u.kind}`, unit);
   }
   // Locations in different services count even when no use names the variable.
