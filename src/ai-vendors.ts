@@ -79,6 +79,14 @@ export const AI_VENDORS: AiVendor[] = [
     credentialProviders: [],
   },
   {
+    id: 'vercel',
+    name: 'Vercel AI Gateway',
+    packages: ['@ai-sdk/gateway'],
+    hosts: /\bai-gateway\.vercel\.sh\b/,
+    envVars: /^AI_GATEWAY_API_KEY$/,
+    credentialProviders: [],
+  },
+  {
     id: 'openrouter',
     name: 'OpenRouter',
     packages: ['@openrouter/ai-sdk-provider'],
@@ -89,7 +97,7 @@ export const AI_VENDORS: AiVendor[] = [
 ];
 
 /** Multi-provider layers: a call through one of these can be pointed at another vendor without code changes. */
-export const AI_GATEWAY_PACKAGES = ['litellm', 'portkey-ai', 'portkey_ai', '@portkey-ai/gateway', 'ai', '@openrouter/ai-sdk-provider'];
+export const AI_GATEWAY_PACKAGES = ['litellm', 'portkey-ai', 'portkey_ai', '@portkey-ai/gateway', 'ai', '@openrouter/ai-sdk-provider', '@ai-sdk/gateway'];
 
 /** Lower-case words whose presence lets a source file into the (otherwise skipped) vendor scan: the fast path. */
 export const AI_KEYWORDS = ['openai', 'anthropic', 'genai', 'generativeai', 'mistral', 'groq', 'cohere', 'bedrock', 'vertex', 'openrouter', 'litellm', 'portkey', '@ai-sdk/', 'claude', 'gemini'];
@@ -173,7 +181,7 @@ export function serviceOfPath(path: string): string {
 }
 
 /** Test, example and documentation code is not a product feature. */
-export const NOT_A_FEATURE = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|e2e|examples?|samples?|docs?|fixtures?|cookbook|notebooks?|evals?|benchmarks?)\/|\.(?:test|spec|stories)\.[cm]?[jt]sx?$|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go)$/i;
+export const NOT_A_FEATURE = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|e2e|examples?|samples?|docs?|fixtures?|cookbook|notebooks?|evals?|benchmarks?)\/|(?:^|\/)[^/]*benchmark[^/]*$|\.(?:test|spec|stories)\.[cm]?[jt]sx?$|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go)$/i;
 
 export function featureOfPath(path: string): AiFeature {
   if (/(?:^|\/)(?:jobs?|cron|crons|workers?|batch|tasks?|scripts?|nightly|queues?|pipelines?)(?:\/|[._-])/i.test(path)) return 'batch-job';

@@ -2,9 +2,10 @@
 // resources) and the credentials found, one entry per vendor: the product features, CI jobs and developer agents that
 // need it, the credentials that pay for it, and whether each use has somewhere else to go. Read by the
 // vendor-dependency rules and by the vendor blast radius report section.
+import type { FileInfo } from './detector-api.js';
 import type { Credential, Environment, Resource } from './types.js';
 import { where } from './chain.js';
-import { vendorById, vendorOfAgentTool, vendorOfCredential, type AiClientAttrs, type AiGatewayAttrs } from './ai-vendors.js';
+import { serviceOfPath, vendorById, vendorOfAgentTool, vendorOfCredential, vendorOfEnvVar, type AiClientAttrs, type AiGatewayAttrs } from './ai-vendors.js';
 
 export type VendorUseKind = 'request-path' | 'batch-job' | 'app' | 'ci-job' | 'agent' | 'mcp-server';
 
@@ -40,11 +41,12 @@ export function repositoryFallbacks(resources: readonly Resource[]): Resource[] 
 }
 
 /** Why a code use of `vendor` has an alternative, or undefined. */
-function clientFallback(r: Resource, clients: readonly Resource[], fallbacks: readonly Resource[]): string | undefined {
+function clientFallback(r: Resource, clients: readonly Resource[], fallbacks: readonly Resource[], serviceOf: (path: string) => string): string | undefined {
   const a = attrs<AiClientAttrs>(r);
   if (a.otherVendors.length) return `also calls ${a.otherVendors.map((v) => vendorById(v)?.name ?? v).join(', ')} (${r.location.path})`;
   if (a.gateway) return `goes through a multi-provider gateway (${r.location.path})`;
-  const sibling = clients.find((o) => o !== r && attrs<AiClientAttrs>(o).feature !== 'ci-job' && attrs<AiClientAttrs>(o).service === a.service && attrs<AiClientAttrs>(o).vendor !== a.vendor);
+  const service = serviceOf(r.location.path);
+  const sibling = clients.find((o) => o !== r && attrs<AiClientAttrs>(o).feature !== 'ci-job' && attrs<AiClientAttrs>(o).vendor !== a.vendor && !knownByKeyNameOnly(o) && serviceOf(o.location.path) === service);
   if (sibling) return `${vendorById(attrs<AiClientAttrs>(sibling).vendor)?.name ?? attrs<AiClientAttrs>(sibling).vendor} in the same service (${sibling.location.path})`;
   // A gateway or model server elsewhere in the repository serves this use only if the client can be pointed at it.
   const gw = fallbacks.find((g) => a.baseUrlConfigurable || attrs<AiGatewayAttrs>(g).upstreams.includes(a.vendor));
@@ -53,7 +55,22 @@ function clientFallback(r: Resource, clients: readonly Resource[], fallbacks: re
   return `${g.kind === 'gateway' ? `gateway to ${g.upstreams.join(', ')}` : `self-hosted model server ${g.image ?? gw.name}`} (${where(gw.location)})`;
 }
 
-export function vendorBlastRadius(resources: readonly Resource[], credentials: readonly Credential[]): VendorBlast[] {
+const MANIFEST = /(?:^|\/)(?:package\.json|pyproject\.toml|requirements\.txt|setup\.py|go\.mod|Cargo\.toml|Gemfile)$/;
+
+/**
+ * The service a path belongs to: the nearest folder below the root with its own package manifest (package.json,
+ * pyproject.toml, go.mod…), else the apps/x, services/x… convention, else '.' (the repository root).
+ */
+export function serviceIndex(files: readonly Pick<FileInfo, 'path'>[]): (path: string) => string {
+  const dirs = files.filter((f) => MANIFEST.test(f.path) && f.path.includes('/')).map((f) => f.path.slice(0, f.path.lastIndexOf('/'))).sort((a, b) => b.length - a.length);
+  return (path) => dirs.find((d) => path.startsWith(`${d}/`)) ?? serviceOfPath(path);
+}
+
+/** A use known only from a key variable's name (OPENAI_API_KEY passed through), not from an SDK or an API host. */
+export const knownByKeyNameOnly = (r: Resource): boolean => attrs<AiClientAttrs>(r).via.every((v) => vendorOfEnvVar(v) !== undefined);
+
+export function vendorBlastRadius(resources: readonly Resource[], credentials: readonly Credential[], files: readonly Pick<FileInfo, 'path'>[] = []): VendorBlast[] {
+  const serviceOf = serviceIndex(files);
   const byVendor = new Map<string, VendorBlast>();
   const entry = (vendor: string): VendorBlast => {
     let e = byVendor.get(vendor);
@@ -66,8 +83,8 @@ export function vendorBlastRadius(resources: readonly Resource[], credentials: r
     const a = attrs<AiClientAttrs>(r);
     const ci = a.feature === 'ci-job';
     const kind: VendorUseKind = ci ? 'ci-job' : a.feature;
-    const fallback = ci ? (a.otherVendors.length ? `the job also uses ${a.otherVendors.join(', ')}` : undefined) : clientFallback(r, clients, fallbacks);
-    entry(a.vendor).uses.push({ kind, resource: r, service: a.service, environment: r.environment, fallback });
+    const fallback = ci ? (a.otherVendors.length ? `the job also uses ${a.otherVendors.join(', ')}` : undefined) : clientFallback(r, clients, fallbacks, serviceOf);
+    entry(a.vendor).uses.push({ kind, resource: r, service: ci ? a.service : serviceOf(r.location.path), environment: r.environment, fallback });
   }
   const agents = resources.filter((r) => r.type === 'agent' || r.type === 'mcp-server');
   const otherTools = (vendor: string) =>

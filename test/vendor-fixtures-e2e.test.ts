@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanDirectory } from '../src/scan.js';
 import { runCli } from './helpers/cli.js';
+import { scanRepo } from './helpers/scan.js';
 
 describe('fixtures/ai-single-vendor', async () => {
   const result = await scanDirectory('fixtures/ai-single-vendor');
@@ -64,5 +65,21 @@ describe('fixtures/ai-vendor-hardened', async () => {
     const openai = (JSON.parse(stdout) as { vendors: Array<{ vendor: string; stops: Array<{ fallback: string | null }>; productFallback: boolean }> }).vendors.find((v) => v.vendor === 'openai')!;
     expect(openai.productFallback).toBe(true);
     expect(openai.stops.map((s) => s.fallback)).toEqual([expect.stringContaining('gateway to anthropic, openai, self-hosted (litellm/config.yaml:1)'), expect.stringContaining('gateway to anthropic, openai, self-hosted')]);
+  });
+});
+
+describe('vendor uses by service', () => {
+  it('reports each app with its own manifest once, and a key name alone neither fires nor counts as a fallback', async () => {
+    const result = await scanRepo({
+      'support/package.json': '{ "name": "support" }\n',
+      'support/app/api/chat/route.ts': "import Anthropic from '@anthropic-ai/sdk';\nexport const client = new Anthropic();\n",
+      'support/lib/keys.ts': 'export const keys = { gemini: process.env.GEMINI_API_KEY };\n',
+      'analyst/package.json': '{ "name": "analyst" }\n',
+      'analyst/app/api/finance/route.ts': "import Anthropic from '@anthropic-ai/sdk';\nexport const client = new Anthropic();\n",
+      'settings/forward.py': 'import os\nKEYS = {"OPENAI_API_KEY": os.getenv("OPENAI_API_KEY")}\n',
+    });
+    const mine = result.findings.filter((f) => f.ruleId === 'ai-feature-single-vendor');
+    expect(mine.map((f) => f.locations.map((l) => l.path)).sort()).toEqual([['analyst/app/api/finance/route.ts'], ['support/app/api/chat/route.ts']]);
+    expect(mine.map((f) => f.message.split(' depends')[0]).sort()).toEqual(['analyst', 'support']);
   });
 });

@@ -56,11 +56,12 @@ const parser: InventoryParser = {
       const m = v.hosts.exec(file.text);
       if (m) note(v.id, m[0], m.index);
     }
+    const fromCode = found.size > 0;
     const envVars = [...new Set([...file.text.matchAll(ENV_NAME)].map((m) => m[1]!))];
     for (const name of envVars) {
       const v = vendorOfEnvVar(name);
       // A key name alone says which vendor only when no SDK or host already did.
-      if (v && !found.size) note(v.id, name, file.text.indexOf(name));
+      if (v && !fromCode) note(v.id, name, file.text.indexOf(name));
     }
     if (!found.size) return {};
     const gateway = imports.some(({ spec }) => AI_GATEWAY_PACKAGES.includes(spec) && spec !== 'ai');

@@ -2,7 +2,7 @@
 // or goes down, the feature stops. One finding per vendor per service, with every file that calls it.
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import { where } from '../../src/chain.js';
-import { isProductUse, vendorBlastRadius, type VendorUse } from '../../src/vendor-blast.js';
+import { isProductUse, knownByKeyNameOnly, vendorBlastRadius, type VendorUse } from '../../src/vendor-blast.js';
 import { pushTo } from '../../src/text.js';
 import { toFindingLocation } from './shared.js';
 
@@ -22,11 +22,11 @@ const rule: FindingRule = {
       references: ['https://docs.litellm.ai/docs/proxy/reliability', 'https://ai-sdk.dev/docs/foundations/providers-and-models', 'https://portkey.ai/docs/product/ai-gateway/fallbacks'],
     },
   },
-  check: ({ resources, credentials }) => {
+  check: ({ resources, credentials, files }) => {
     const out: FindingDraft[] = [];
-    for (const v of vendorBlastRadius(resources, credentials)) {
+    for (const v of vendorBlastRadius(resources, credentials, files)) {
       const byService = new Map<string, VendorUse[]>();
-      for (const u of v.uses) if (isProductUse(u) && !u.fallback && u.environment !== 'test' && u.environment !== 'development') pushTo(byService, u.service, u);
+      for (const u of v.uses) if (isProductUse(u) && !u.fallback && !knownByKeyNameOnly(u.resource) && u.environment !== 'test' && u.environment !== 'development') pushTo(byService, u.service, u);
       for (const [service, uses] of byService) {
         const requestPath = uses.some((u) => u.kind === 'request-path');
         const kinds = [...new Set(uses.map((u) => KIND_LABEL[u.kind]!))];

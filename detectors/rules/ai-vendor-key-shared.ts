@@ -3,12 +3,12 @@
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import type { Credential } from '../../src/types.js';
 import { credentialLabel, where } from '../../src/chain.js';
-import { serviceOfPath, type AiClientAttrs } from '../../src/ai-vendors.js';
-import { vendorBlastRadius } from '../../src/vendor-blast.js';
+import type { AiClientAttrs } from '../../src/ai-vendors.js';
+import { serviceIndex, vendorBlastRadius } from '../../src/vendor-blast.js';
 import { credentialDraft } from './shared.js';
 
 /** The consumers of a credential: code and CI uses of its vendor that read the variable it is bound to. */
-function consumers(c: Credential, uses: ReturnType<typeof vendorBlastRadius>[number]['uses']): Map<string, string> {
+function consumers(c: Credential, uses: ReturnType<typeof vendorBlastRadius>[number]['uses'], serviceOf: (path: string) => string): Map<string, string> {
   const vars = new Set(c.locations.map((l) => l.variable).filter((v): v is string => !!v));
   const out = new Map<string, string>();
   for (const u of uses) {
@@ -21,7 +21,10 @@ function consumers(c: Credential, uses: ReturnType<typeof vendorBlastRadius>[num
     out.set(u.kind === 'ci-job' ? u.resource.id : `${u.service}:${u.kind}`, unit);
   }
   // Locations in different services count even when no use names the variable.
-  for (const l of c.locations) if (!l.commit && serviceOfPath(l.path) !== '.') out.set(`${serviceOfPath(l.path)}:location`, `${serviceOfPath(l.path)} (${where(l)})`);
+  for (const l of c.locations) {
+    const service = serviceOf(l.path);
+    if (!l.commit && service !== '.' && ![...out.keys()].some((k) => k.startsWith(`${service}:`))) out.set(`${service}:location`, `${service} (${where(l)})`);
+  }
   return out;
 }
 
@@ -39,11 +42,12 @@ const rule: FindingRule = {
       references: ['https://help.openai.com/en/articles/9186755-managing-your-work-in-the-api-platform-with-projects', 'https://docs.anthropic.com/en/api/admin-api/workspaces/get-workspace', 'https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety'],
     },
   },
-  check: ({ resources, credentials, graph }) => {
+  check: ({ resources, credentials, graph, files }) => {
     const out: FindingDraft[] = [];
-    for (const v of vendorBlastRadius(resources, credentials)) {
+    const serviceOf = serviceIndex(files);
+    for (const v of vendorBlastRadius(resources, credentials, files)) {
       for (const c of v.credentials) {
-        const units = consumers(c, v.uses);
+        const units = consumers(c, v.uses, serviceOf);
         if (units.size < 2) continue;
         out.push(
           credentialDraft(c, graph, `${credentialLabel(c)} (${v.name}) serves ${units.size} consumers: ${[...units.values()].join('; ')}. Revoking or suspending it stops all of them at once.`, {

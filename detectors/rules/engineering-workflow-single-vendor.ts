@@ -19,8 +19,8 @@ const rule: FindingRule = {
       references: ['https://agents.md/', 'https://docs.anthropic.com/en/docs/claude-code/github-actions', 'https://docs.anthropic.com/en/docs/claude-code/third-party-integrations'],
     },
   },
-  check: ({ resources, credentials }) => {
-    const vendors = vendorBlastRadius(resources, credentials).map((v) => ({ v, uses: v.uses.filter(isWorkflowUse) })).filter((x) => x.uses.length);
+  check: ({ resources, credentials, files }) => {
+    const vendors = vendorBlastRadius(resources, credentials, files).map((v) => ({ v, uses: v.uses.filter(isWorkflowUse) })).filter((x) => x.uses.length);
     if (vendors.length !== 1) return [];
     const { v, uses } = vendors[0]!;
     if (uses.some((u) => u.fallback) || uses.length < 2) return [];

@@ -15,8 +15,8 @@ export interface VendorSection {
   productFallback: boolean | null;
 }
 
-export function vendorSections(result: Pick<ScanResult, 'resources' | 'credentials'>): VendorSection[] {
-  return vendorBlastRadius(result.resources, result.credentials)
+export function vendorSections(result: Pick<ScanResult, 'resources' | 'credentials' | 'files'>): VendorSection[] {
+  return vendorBlastRadius(result.resources, result.credentials, result.files)
     .filter((v) => v.uses.length)
     .map((v) => {
       const product = v.uses.filter(isProductUse);
