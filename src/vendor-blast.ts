@@ -5,7 +5,7 @@
 import type { FileInfo } from './detector-api.js';
 import type { Credential, Environment, Resource } from './types.js';
 import { where } from './chain.js';
-import { serviceOfPath, vendorById, vendorOfAgentTool, vendorOfCredential, vendorOfEnvVar, type AiClientAttrs, type AiGatewayAttrs } from './ai-vendors.js';
+import { serviceOfPath, vendorById, vendorOfAgentTool, vendorOfCredential, vendorOfEnvVar, vendorOfPackage, type AiClientAttrs, type AiGatewayAttrs } from './ai-vendors.js';
 
 export type VendorUseKind = 'request-path' | 'batch-job' | 'app' | 'ci-job' | 'agent' | 'mcp-server';
 
@@ -68,6 +68,10 @@ export function serviceIndex(files: readonly Pick<FileInfo, 'path'>[]): (path: s
 
 /** A use known only from a key variable's name (OPENAI_API_KEY passed through), not from an SDK or an API host. */
 export const knownByKeyNameOnly = (r: Resource): boolean => attrs<AiClientAttrs>(r).via.every((v) => vendorOfEnvVar(v) !== undefined);
+/** A use shown by an SDK import, not only by a host string (a settings form's default URL) or a key name. */
+export const importsVendorSdk = (r: Resource): boolean => attrs<AiClientAttrs>(r).via.some((v) => vendorOfPackage(v) !== undefined);
+/** A CI job that runs an agent action (anthropics/claude-code-action…), not one that only receives a vendor key. */
+export const runsAgentAction = (r: Resource): boolean => attrs<AiClientAttrs>(r).via.some((v) => !v.startsWith('secrets.'));
 
 export function vendorBlastRadius(resources: readonly Resource[], credentials: readonly Credential[], files: readonly Pick<FileInfo, 'path'>[] = []): VendorBlast[] {
   const serviceOf = serviceIndex(files);

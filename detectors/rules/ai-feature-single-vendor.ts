@@ -2,7 +2,7 @@
 // or goes down, the feature stops. One finding per vendor per service, with every file that calls it.
 import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
 import { where } from '../../src/chain.js';
-import { isProductUse, knownByKeyNameOnly, vendorBlastRadius, type VendorUse } from '../../src/vendor-blast.js';
+import { importsVendorSdk, isProductUse, vendorBlastRadius, type VendorUse } from '../../src/vendor-blast.js';
 import { pushTo } from '../../src/text.js';
 import { toFindingLocation } from './shared.js';
 
@@ -15,7 +15,7 @@ const rule: FindingRule = {
     severity: 'medium',
     category: 'vendor-dependency',
     confidence: 'medium',
-    summary: 'Application code calls one AI vendor (OpenAI, Anthropic, Gemini…) with no second provider, gateway or self-hosted model on the same path.',
+    summary: 'Application code imports one AI vendor\'s SDK (OpenAI, Anthropic, Gemini…) with no second provider, gateway or self-hosted model on the same path.',
     help: {
       why: 'A vendor can suspend a whole organisation at once (one user\'s alleged violation has stopped every account of a company for days), revoke a key, rate-limit or go down. A feature whose only model is that vendor\'s stops with it; a request path fails for every user, a batch job silently stops producing.',
       fix: 'Give the call path a second provider: route through a gateway with two upstreams (LiteLLM `fallbacks`, Portkey, OpenRouter), use the AI SDK with a fallback provider, reach the same model through Bedrock or Vertex, or keep a self-hosted model (Ollama, vLLM) for degraded service. Make the base URL configurable so traffic can move without a deploy.',
@@ -26,7 +26,7 @@ const rule: FindingRule = {
     const out: FindingDraft[] = [];
     for (const v of vendorBlastRadius(resources, credentials, files)) {
       const byService = new Map<string, VendorUse[]>();
-      for (const u of v.uses) if (isProductUse(u) && !u.fallback && !knownByKeyNameOnly(u.resource) && u.environment !== 'test' && u.environment !== 'development') pushTo(byService, u.service, u);
+      for (const u of v.uses) if (isProductUse(u) && !u.fallback && importsVendorSdk(u.resource) && u.environment !== 'test' && u.environment !== 'development') pushTo(byService, u.service, u);
       for (const [service, uses] of byService) {
         const requestPath = uses.some((u) => u.kind === 'request-path');
         const kinds = [...new Set(uses.map((u) => KIND_LABEL[u.kind]!))];
@@ -67,6 +67,11 @@ const rule: FindingRule = {
         'server/ai.py': 'import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.environ["LLM_BASE_URL"])\n',
         'litellm/config.yaml': 'model_list:\n  - model_name: chat\n    litellm_params:\n      model: openai/gpt-4.1\n  - model_name: chat\n    litellm_params:\n      model: anthropic/claude-sonnet-4-5\n',
       },
+      fires: false,
+    },
+    {
+      name: 'a provider settings form whose default URL names a vendor host',
+      repo: { 'web/src/modals/OpenRouterModal.tsx': 'const DEFAULT_API_BASE = "https://openrouter.ai/api/v1";\nexport function OpenRouterModal() { return DEFAULT_API_BASE; }\n' },
       fires: false,
     },
     {

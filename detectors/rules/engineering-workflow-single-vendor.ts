@@ -2,7 +2,10 @@
 // drive all need the same AI vendor, and no second tool is configured. One finding for the repository.
 import type { FindingRule } from '../../src/detector-api.js';
 import { where } from '../../src/chain.js';
-import { isWorkflowUse, vendorBlastRadius } from '../../src/vendor-blast.js';
+import { isWorkflowUse, runsAgentAction, vendorBlastRadius, type VendorUse } from '../../src/vendor-blast.js';
+
+/** Agent configs, MCP servers, and CI jobs that run an agent (a test job that only receives a key is not one). */
+const agentWork = (u: VendorUse) => isWorkflowUse(u) && (u.kind !== 'ci-job' || runsAgentAction(u.resource));
 import { toFindingLocation } from './shared.js';
 
 const rule: FindingRule = {
@@ -12,7 +15,7 @@ const rule: FindingRule = {
     severity: 'low',
     category: 'vendor-dependency',
     confidence: 'medium',
-    summary: 'Agent configs, agent CI workflows and MCP servers all need the same AI vendor, with no second agent tool configured.',
+    summary: 'Agent configs, CI jobs running an agent and MCP servers all need the same AI vendor, with no second agent tool configured.',
     help: {
       why: 'When a vendor suspends an organisation, every seat goes at once: the team\'s agents stop, the CI review and fix jobs fail, and the MCP servers wired into that agent are unreachable — and appeals can take days. A second tool that reads the same instructions keeps work going.',
       fix: 'Keep a second agent tool ready (one configured for a different vendor, or a multi-model tool such as Cursor or Copilot), write agent instructions in a portable file (AGENTS.md) that both read, make agent CI jobs non-blocking or give them a second provider, and keep the CI key separate from the team\'s seats.',
@@ -20,7 +23,7 @@ const rule: FindingRule = {
     },
   },
   check: ({ resources, credentials, files }) => {
-    const vendors = vendorBlastRadius(resources, credentials, files).map((v) => ({ v, uses: v.uses.filter(isWorkflowUse) })).filter((x) => x.uses.length);
+    const vendors = vendorBlastRadius(resources, credentials, files).map((v) => ({ v, uses: v.uses.filter(agentWork) })).filter((x) => x.uses.length);
     if (vendors.length !== 1) return [];
     const { v, uses } = vendors[0]!;
     if (uses.some((u) => u.fallback) || uses.length < 2) return [];
@@ -60,6 +63,14 @@ const rule: FindingRule = {
         'CLAUDE.md': '# Project\nRun `npm test` before committing.\n',
         '.cursor/rules/project.mdc': '---\nalwaysApply: true\n---\nRun npm test.\n',
         '.github/workflows/claude.yml': 'on: pull_request\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n',
+      },
+      fires: false,
+    },
+    {
+      name: 'test and eval jobs that only receive a Gemini key',
+      repo: {
+        '.github/workflows/test.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n        env:\n          GEMINI_API_KEY: ${{ secrets.GEMINI_API_KEY }}\n',
+        '.github/workflows/evals.yml': 'on: schedule\njobs:\n  eval:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python evals.py\n        env:\n          GEMINI_API_KEY: ${{ secrets.GEMINI_API_KEY }}\n',
       },
       fires: false,
     },
