@@ -99,8 +99,11 @@ export const AI_VENDORS: AiVendor[] = [
 /** Multi-provider layers: a call through one of these can be pointed at another vendor without code changes. */
 export const AI_GATEWAY_PACKAGES = ['litellm', 'portkey-ai', 'portkey_ai', '@portkey-ai/gateway', 'ai', '@openrouter/ai-sdk-provider', '@ai-sdk/gateway'];
 
-/** Lower-case words whose presence lets a source file into the (otherwise skipped) vendor scan: the fast path. */
-export const AI_KEYWORDS = ['openai', 'anthropic', 'genai', 'generativeai', 'mistral', 'groq', 'cohere', 'bedrock', 'vertex', 'openrouter', 'litellm', 'portkey', '@ai-sdk/', 'claude', 'gemini'];
+/**
+ * Words whose presence lets a file into the (otherwise skipped) vendor scan: the fast path. One case-insensitive
+ * regular expression, so that no file is copied to lower case to be tested.
+ */
+export const AI_KEYWORDS = /openai|anthropic|genai|generativeai|mistral|groq|cohere|bedrock|vertex|openrouter|litellm|portkey|@ai-sdk\/|claude|gemini/i;
 
 export const vendorById = (id: string): AiVendor | undefined => AI_VENDORS.find((v) => v.id === id);
 
@@ -180,8 +183,9 @@ export function serviceOfPath(path: string): string {
   return m ? m[1]! : '.';
 }
 
-/** Test, example and documentation code is not a product feature. */
-export const NOT_A_FEATURE = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|e2e|examples?|samples?|docs?|fixtures?|cookbook|notebooks?|evals?|benchmarks?)\/|(?:^|\/)[^/]*benchmark[^/]*$|\.(?:test|spec|stories)\.[cm]?[jt]sx?$|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go)$/i;
+/** Test, example, benchmark and documentation code is not a product feature. */
+const NOT_A_FEATURE = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|e2e|examples?|samples?|docs?|fixtures?|cookbook|notebooks?|evals?|benchmarks?)\/|\.(?:test|spec|stories)\.[cm]?[jt]sx?$|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go)$/i;
+export const notAFeature = (path: string): boolean => NOT_A_FEATURE.test(path) || /benchmark/i.test(path.slice(path.lastIndexOf('/') + 1));
 
 export function featureOfPath(path: string): AiFeature {
   if (/(?:^|\/)(?:jobs?|cron|crons|workers?|batch|tasks?|scripts?|nightly|queues?|pipelines?)(?:\/|[._-])/i.test(path)) return 'batch-job';

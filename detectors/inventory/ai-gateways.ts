@@ -9,7 +9,7 @@ import { basename, environmentOf, isRecord, lineOf, makeResource } from './resou
 import { get, items, parseYaml, str, toJs } from './yaml-nodes.js';
 
 const MODEL_SERVER_IMAGE = /^(?:[\w.-]+\/)*(?:ollama|vllm-openai|vllm|text-generation-inference|localai|llama\.cpp|llamacpp|litellm(?:-database)?|tgi)(?::[\w.-]+)?$/i;
-const IMAGE_LINE = /^\s*-?\s*image:\s*["']?([^\s"'#]+)/gm;
+const IMAGE_LINE = /^[ \t]*(?:-[ \t]*)?image:[ \t]*["']?([^\s"'#]+)/gm;
 
 function liteLlmGateway(file: Parameters<InventoryParser['parse']>[0]): Resource[] {
   const { yaml } = parseYaml(file);
@@ -35,7 +35,7 @@ const parser: InventoryParser = {
       if (!MODEL_SERVER_IMAGE.test(image)) continue;
       const isGateway = /litellm/i.test(image);
       const a: AiGatewayAttrs = { kind: isGateway ? 'gateway' : 'self-hosted', upstreams: isGateway ? [] : ['self-hosted'], image, spendGuard: false };
-      const name = basename(image).replace(/:.*$/, '');
+      const name = basename(image).split(':')[0]!;
       resources.push(makeResource(file, { id: `ai-gateway:${name}/${file.path}`, provider: isGateway ? 'litellm' : 'self-hosted', type: 'ai-gateway', name: `${name} (${file.path})`, environment: environmentOf(file), line: lineOf(file.text, image), attributes: { ...a } }));
     }
     return { resources };

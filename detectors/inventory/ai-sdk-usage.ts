@@ -8,7 +8,7 @@ import {
   AI_GATEWAY_PACKAGES,
   AI_KEYWORDS,
   AI_VENDORS,
-  NOT_A_FEATURE,
+  notAFeature,
   featureOfPath,
   serviceOfPath,
   vendorOfEnvVar,
@@ -18,8 +18,8 @@ import {
 import { lineIndexOf, makeResource } from './resource-builder.js';
 
 const CODE = /\.(?:[cm]?[jt]sx?|py|go)$/i;
-const JS_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)["']([^"'\s]+)["']/gm;
-const PY_IMPORT = /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?[ \t]*(\w+)|import[ \t]+([\w.]+))/gm;
+const JS_IMPORT = /(?:\bfrom[ \t]*|\brequire[ \t]*\([ \t]*|\bimport[ \t]*\([ \t]*|^[ \t]*import[ \t]+)["']([^"'\s]+)["']/gm;
+const PY_IMPORT = /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+(?:\([ \t]*)?(\w+)|import[ \t]+([\w.]+))/gm;
 const GO_IMPORT = /^[ \t]*(?:import[ \t]+)?(?:\w+[ \t]+)?"((?:github\.com|google\.golang\.org)\/[^"]+)"/gm;
 const ENV_NAME = /\b([A-Z][A-Z0-9_]*_(?:API_KEY|ADMIN_KEY|AUTH_TOKEN|OAUTH_TOKEN))\b/g;
 
@@ -36,9 +36,8 @@ const parser: InventoryParser = {
   meta: { id: 'ai-sdk-usage', title: 'AI vendor SDKs and API calls', summary: 'Application code that calls an AI vendor (OpenAI, Anthropic, Gemini, Mistral, Groq, Cohere, Bedrock, Vertex, OpenRouter): feature, service, fallback.' },
   applies: (file) => file.kind === 'source' && CODE.test(file.path),
   parse: (file) => {
-    if (NOT_A_FEATURE.test(file.path)) return {};
-    const lower = file.text.toLowerCase();
-    if (!AI_KEYWORDS.some((k) => lower.includes(k))) return {};
+    if (notAFeature(file.path)) return {};
+    if (!AI_KEYWORDS.test(file.text)) return {};
     const lines = lineIndexOf(file.text);
     const found = new Map<string, { via: Set<string>; index: number }>();
     const note = (vendor: string, via: string, index: number): void => {
@@ -67,7 +66,7 @@ const parser: InventoryParser = {
     const gateway = imports.some(({ spec }) => AI_GATEWAY_PACKAGES.includes(spec) && spec !== 'ai');
     const baseUrlConfigurable = /\bbase_?url\b|_BASE_URL\b/i.test(file.text);
     const timeout = /\btimeout\b|\bmax_?retries\b/i.test(file.text);
-    const handlesErrors = /\bcatch\s*[({]|^\s*except\b|\bif\s+err\s*!=\s*nil\b/m.test(file.text);
+    const handlesErrors = /\bcatch[ \t]*[({]|^[ \t]*except\b|\bif[ \t]+err[ \t]*!=[ \t]*nil\b/m.test(file.text);
     const service = serviceOfPath(file.path);
     const feature = featureOfPath(file.path);
     const resources: Resource[] = [...found].map(([vendor, f]) => {

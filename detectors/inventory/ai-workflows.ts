@@ -21,8 +21,7 @@ const parser: InventoryParser = {
   meta: { id: 'ai-workflows', title: 'CI jobs on an AI vendor', summary: 'GitHub Actions jobs that run an agent action or receive a vendor API key.' },
   applies: (file) => /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(file.path),
   parse: (file) => {
-    const lower = file.text.toLowerCase();
-    if (!AI_KEYWORDS.some((k) => lower.includes(k))) return {};
+    if (!AI_KEYWORDS.test(file.text)) return {};
     const { yaml, diagnostics } = parseYaml(file);
     if (!yaml) return { diagnostics };
     const resources: Resource[] = [];
@@ -32,7 +31,7 @@ const parser: InventoryParser = {
       for (const step of items(get(job, 'steps'))) {
         const uses = str(get(step, 'uses'));
         const hit = uses && ACTIONS.find(([re]) => re.test(uses));
-        if (hit) add(hit[1], uses.replace(/@.*$/, ''));
+        if (hit) add(hit[1], uses.split('@')[0]!);
       }
       const envVars: string[] = [];
       for (const { node } of scalarsUnder(job)) {
