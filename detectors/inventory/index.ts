@@ -17,6 +17,9 @@ import netlifyConfig from './netlify-config.js';
 import supabaseConfig from './supabase-config.js';
 import heroku from './heroku.js';
 import prismaSchema from './prisma-schema.js';
+import aiSdkUsage from './ai-sdk-usage.js';
+import aiWorkflows from './ai-workflows.js';
+import aiGateways from './ai-gateways.js';
 
 export const inventoryParsers: InventoryParser[] = [
   // (parsers)
@@ -36,6 +39,9 @@ export const inventoryParsers: InventoryParser[] = [
   supabaseConfig,
   heroku,
   prismaSchema,
+  aiSdkUsage,
+  aiWorkflows,
+  aiGateways,
 ];
 
 // The shell-command readers, for the guard that judges a proposed command the way the inventory judges a script.

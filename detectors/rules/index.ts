@@ -34,6 +34,10 @@ import agentInfraCliUnguarded from './agent-infra-cli-unguarded.js';
 import agentInstructionsUnsafe from './agent-instructions-unsafe.js';
 import terraformStatePresent from './terraform-state-present.js';
 import pvcWithoutSnapshots from './pvc-without-snapshots.js';
+import aiFeatureSingleVendor from './ai-feature-single-vendor.js';
+import aiVendorKeyShared from './ai-vendor-key-shared.js';
+import aiVendorWideKeyInApp from './ai-vendor-wide-key-in-app.js';
+import engineeringWorkflowSingleVendor from './engineering-workflow-single-vendor.js';
 // (rule imports)
 
 export const findingRules: FindingRule[] = [
@@ -71,5 +75,9 @@ export const findingRules: FindingRule[] = [
   agentInstructionsUnsafe,
   terraformStatePresent,
   pvcWithoutSnapshots,
+  aiFeatureSingleVendor,
+  aiVendorKeyShared,
+  aiVendorWideKeyInApp,
+  engineeringWorkflowSingleVendor,
   // (rules)
 ];

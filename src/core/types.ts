@@ -17,6 +17,7 @@ export const CATEGORIES = [
   'destructive-guard',
   'ci-cd',
   'agent-exposure',
+  'vendor-dependency',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -252,6 +253,8 @@ export type ResourceType =
   | 'script'
   | 'agent'
   | 'mcp-server'
+  | 'ai-client'
+  | 'ai-gateway'
   | 'dns-zone'
   | 'other';
 

@@ -5,6 +5,7 @@ import { SEVERITIES } from '../core/types.js';
 import { redact } from '../core/secrets.js';
 import { shannonEntropy } from '../core/text.js';
 import { TOOL } from './meta.js';
+import { vendorSections } from './vendors.js';
 
 export const REPORT_VERSION = '1.0.0';
 
@@ -61,6 +62,7 @@ export function toJsonReport(result: ScanResult) {
     findings: result.findings,
     credentials: result.credentials.map(credentialJson),
     resources: result.resources.map((r) => ({ id: r.id, provider: r.provider, type: r.type, name: r.name, environment: r.environment, location: r.location, attributes: r.attributes, backupOf: r.backupOf })),
+    vendors: vendorSections(result),
     diagnostics: result.diagnostics,
     stats: result.stats,
   };

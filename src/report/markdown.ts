@@ -6,6 +6,7 @@ import { chainText } from '../pipeline/chain.js';
 import { TOOL } from './meta.js';
 import { mermaidGraph } from './mermaid.js';
 import { visible } from './safe-text.js';
+import { vendorsMarkdown } from './vendors.js';
 
 const ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' };
 
@@ -48,6 +49,7 @@ export function renderMarkdown(result: ScanResult): string {
     for (const f of details) out.push(`- **${cell(f.title)}** (\`${f.ruleId}\`): ${cell(f.message)}`);
     out.push('', '</details>', '');
   }
+  out.push(...vendorsMarkdown(result, cell));
   if (result.diagnostics.length) {
     out.push(`<details><summary>${result.diagnostics.length} file(s) could not be fully scanned</summary>`, '');
     for (const d of result.diagnostics) out.push(`- \`${cell(d.path)}\`: ${cell(d.message)}`);

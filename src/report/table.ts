@@ -6,6 +6,7 @@ import type { Severity } from '../core/types.js';
 import { SEVERITIES } from '../core/types.js';
 import { chainText } from '../pipeline/chain.js';
 import { visible, visibleLines } from './safe-text.js';
+import { vendorsText } from './vendors.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -47,6 +48,7 @@ export function renderTable(result: ScanResult, opts: { color: boolean; width?: 
     .filter(([, n]) => n)
     .map(([s, n]) => paint(c, s)(`${n} ${s}`));
   lines.push(`${active.length} finding${active.length === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}${suppressed ? c.dim(` (${suppressed} suppressed)`) : ''}`);
+  lines.push(...vendorsText(result));
   if (result.diagnostics.length) {
     lines.push(c.dim(`${result.diagnostics.length} file(s) not fully scanned:`));
     for (const d of result.diagnostics.slice(0, 20)) lines.push(c.dim(`  ${visible(d.path)}: ${visible(d.message)}`));
