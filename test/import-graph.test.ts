@@ -30,6 +30,8 @@ const DETECTOR_FACING = new Set([
   'src/pipeline/assignments.ts',
   'src/pipeline/file-context.ts',
   'src/pipeline/platform-hosts.ts',
+  'src/pipeline/ai-vendors.ts',
+  'src/pipeline/vendor-blast.ts',
   'src/live/types.ts',
 ]);
 

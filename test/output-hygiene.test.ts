@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { redact } from '../src/secrets.js';
+import { redact } from '../src/core/secrets.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'markdown', 'html', 'dot'];
 const fixtures = readdirSync('fixtures').filter((f) => f.endsWith('.secrets.json'));

@@ -2,9 +2,9 @@
 // (`model_list[].litellm_params.model`), and self-hosted model servers (Ollama, vLLM, TGI, LocalAI, llama.cpp, a
 // LiteLLM proxy) in Compose files and Kubernetes manifests. One `ai-gateway` resource each.
 // https://docs.litellm.ai/docs/proxy/configs  https://docs.vllm.ai/en/latest/deployment/docker.html
-import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource } from '../../src/types.js';
-import { vendorOfModel, type AiGatewayAttrs } from '../../src/ai-vendors.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
+import type { Resource } from '../../src/core/types.js';
+import { vendorOfModel, type AiGatewayAttrs } from '../../src/pipeline/ai-vendors.js';
 import { basename, environmentOf, isRecord, lineOf, makeResource } from './resource-builder.js';
 import { get, items, parseYaml, str, toJs } from './yaml-nodes.js';
 

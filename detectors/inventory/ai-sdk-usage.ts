@@ -2,8 +2,8 @@
 // with the feature it serves (request path, batch job), its service, and what would keep it running if the vendor
 // stopped answering — a second vendor on the same call path, a gateway, a configurable base URL, timeouts and error
 // handling. Only files containing a vendor keyword are read (the fast path); imports are read line by line.
-import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource, SourceFile } from '../../src/types.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
+import type { Resource, SourceFile } from '../../src/core/types.js';
 import {
   AI_GATEWAY_PACKAGES,
   AI_KEYWORDS,
@@ -14,7 +14,7 @@ import {
   vendorOfEnvVar,
   vendorOfPackage,
   type AiClientAttrs,
-} from '../../src/ai-vendors.js';
+} from '../../src/pipeline/ai-vendors.js';
 import { lineIndexOf, makeResource } from './resource-builder.js';
 
 const CODE = /\.(?:[cm]?[jt]sx?|py|go)$/i;

@@ -3,9 +3,9 @@
 // resource per vendor per job, feature `ci-job`. Only workflows mentioning a vendor are parsed (the YAML parse is the cost).
 // https://github.com/anthropics/claude-code-action  https://github.com/openai/codex-action
 import type { Node } from 'yaml';
-import type { InventoryParser } from '../../src/detector-api.js';
-import type { Resource } from '../../src/types.js';
-import { AI_KEYWORDS, vendorOfEnvVar, type AiClientAttrs } from '../../src/ai-vendors.js';
+import type { InventoryParser } from '../../src/pipeline/detector-api.js';
+import type { Resource } from '../../src/core/types.js';
+import { AI_KEYWORDS, vendorOfEnvVar, type AiClientAttrs } from '../../src/pipeline/ai-vendors.js';
 import { environmentOf, makeResource } from './resource-builder.js';
 import { entries, get, items, parseYaml, scalarsUnder, str } from './yaml-nodes.js';
 

@@ -1,9 +1,9 @@
 // A production feature whose only AI path is one vendor: if that vendor suspends the organisation, revokes the key
 // or goes down, the feature stops. One finding per vendor per service, with every file that calls it.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import { where } from '../../src/chain.js';
-import { importsVendorSdk, isProductUse, vendorBlastRadius, type VendorUse } from '../../src/vendor-blast.js';
-import { pushTo } from '../../src/text.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import { where } from '../../src/pipeline/chain.js';
+import { importsVendorSdk, isProductUse, vendorBlastRadius, type VendorUse } from '../../src/pipeline/vendor-blast.js';
+import { pushTo } from '../../src/core/text.js';
 import { toFindingLocation } from './shared.js';
 
 const KIND_LABEL: Record<string, string> = { 'request-path': 'request path', 'batch-job': 'batch job', app: 'application code' };

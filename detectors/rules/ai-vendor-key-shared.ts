@@ -1,10 +1,10 @@
 // One AI vendor key behind several services, jobs or CI workflows: a suspension or revocation of that key stops all of
 // them at once, and a leak from any one of them spends on all of them.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { Credential } from '../../src/types.js';
-import { credentialLabel, where } from '../../src/chain.js';
-import type { AiClientAttrs } from '../../src/ai-vendors.js';
-import { serviceIndex, vendorBlastRadius } from '../../src/vendor-blast.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { Credential } from '../../src/core/types.js';
+import { credentialLabel, where } from '../../src/pipeline/chain.js';
+import type { AiClientAttrs } from '../../src/pipeline/ai-vendors.js';
+import { serviceIndex, vendorBlastRadius } from '../../src/pipeline/vendor-blast.js';
 import { credentialDraft } from './shared.js';
 
 /** The consumers of a credential: code and CI uses of its vendor that read the variable it is bound to. */

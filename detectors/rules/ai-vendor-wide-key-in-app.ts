@@ -1,9 +1,9 @@
 // An organisation-level AI vendor key (OpenAI admin or legacy user key, Anthropic Admin API key) where the application
 // runs: it reaches every project of the organisation, and the vendor offers a project/workspace key for the job.
-import type { FindingDraft, FindingRule } from '../../src/detector-api.js';
-import type { Credential } from '../../src/types.js';
-import { credentialLabel, where } from '../../src/chain.js';
-import { vendorOfCredential } from '../../src/ai-vendors.js';
+import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
+import type { Credential } from '../../src/core/types.js';
+import { credentialLabel, where } from '../../src/pipeline/chain.js';
+import { vendorOfCredential } from '../../src/pipeline/ai-vendors.js';
 import { credentialDraft } from './shared.js';
 
 /** Key classes wider than an application needs, and what to use instead. */

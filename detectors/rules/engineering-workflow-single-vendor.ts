@@ -1,8 +1,8 @@
 // The engineering workflow on one vendor account: the developer agents, the agent CI jobs and the MCP servers they
 // drive all need the same AI vendor, and no second tool is configured. One finding for the repository.
-import type { FindingRule } from '../../src/detector-api.js';
-import { where } from '../../src/chain.js';
-import { isWorkflowUse, runsAgentAction, vendorBlastRadius, type VendorUse } from '../../src/vendor-blast.js';
+import type { FindingRule } from '../../src/pipeline/detector-api.js';
+import { where } from '../../src/pipeline/chain.js';
+import { isWorkflowUse, runsAgentAction, vendorBlastRadius, type VendorUse } from '../../src/pipeline/vendor-blast.js';
 
 /** Agent configs, MCP servers, and CI jobs that run an agent (a test job that only receives a key is not one). */
 const agentWork = (u: VendorUse) => isWorkflowUse(u) && (u.kind !== 'ci-job' || runsAgentAction(u.resource));

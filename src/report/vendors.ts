@@ -2,8 +2,8 @@
 // the organisation (services and environments, CI jobs, agents), which credentials pay for it (redacted previews
 // only), and whether each use has a fallback. One shape for JSON; the table and Markdown render it.
 import type { ScanResult } from '../scan.js';
-import { isProductUse, vendorBlastRadius, type VendorUse } from '../vendor-blast.js';
-import { where } from '../chain.js';
+import { isProductUse, vendorBlastRadius, type VendorUse } from '../pipeline/vendor-blast.js';
+import { where } from '../pipeline/chain.js';
 import { visible } from './safe-text.js';
 
 export interface VendorSection {

@@ -3,7 +3,7 @@
 // need it, the credentials that pay for it, and whether each use has somewhere else to go. Read by the
 // vendor-dependency rules and by the vendor blast radius report section.
 import type { FileInfo } from './detector-api.js';
-import type { Credential, Environment, Resource } from './types.js';
+import type { Credential, Environment, Resource } from '../core/types.js';
 import { where } from './chain.js';
 import { serviceOfPath, vendorById, vendorOfAgentTool, vendorOfCredential, vendorOfEnvVar, vendorOfPackage, type AiClientAttrs, type AiGatewayAttrs } from './ai-vendors.js';
 
