@@ -161,3 +161,25 @@ describe('pictures of small repositories', () => {
     expect(one.omittedCredentials).toBe(result.credentials.length - 1);
   });
 });
+
+describe('AI vendors in the blast-radius graph', async () => {
+  const single = graphModel(await scanDirectory('fixtures/ai-single-vendor'));
+  const hardened = graphModel(await scanDirectory('fixtures/ai-vendor-hardened'));
+  const vendorNode = (m: GraphModel, name: string) => m.nodes.find((n) => n.kind === 'vendor' && n.label === `${name} (AI vendor)`);
+
+  it('draws the vendor with what stops, the key that pays for it, the agent that runs on it and its findings', () => {
+    const anthropic = vendorNode(single, 'Anthropic')!;
+    expect(anthropic.detail).toBe('stops: 2 product uses, 1 CI job, 2 agent configs; no fallback for some product uses');
+    expect(anthropic.worst).toBe('medium');
+    expect(anthropic.findings).toHaveLength(3);
+    const into = single.edges.filter((e) => e.to === anthropic.id).map((e) => [single.nodes.find((n) => n.id === e.from)!.kind, e.label]);
+    expect(into).toEqual(expect.arrayContaining([['credential', 'pays for'], ['agent', 'runs on']]));
+    expect(modelToDot(single)).toContain('shape="hexagon"');
+  });
+
+  it('says the hardened twin has a fallback for every product use, with no finding on it', () => {
+    const openai = vendorNode(hardened, 'OpenAI')!;
+    expect(openai.detail).toBe('stops: 2 product uses; every product use has a fallback');
+    expect(openai.findings).toEqual([]);
+  });
+});

@@ -46,6 +46,8 @@ function shapeOf(n: PictureNode): { shape: string; style: string } {
       return { shape: 'box3d', style: 'filled' };
     case 'more':
       return { shape: 'box', style: 'filled,dotted' };
+    case 'vendor':
+      return { shape: 'hexagon', style: 'filled,bold' };
     default:
       return { shape: SHAPES[n.resourceType ?? ''] ?? 'box', style: 'filled' };
   }

@@ -1,5 +1,6 @@
 // The blast-radius picture as plain data: agents → credentials they can read → the principal each credential acts as
-// (its scope) → the resources it can act on → where those resources live → their backups. DOT, HTML and Mermaid are
+// (its scope) → the resources it can act on → where those resources live → their backups; and the AI vendors the
+// repository depends on, with the keys that pay for them and the agents that run on them. DOT, HTML and Mermaid are
 // drawn from this one model. Labels carry redacted previews only; node ids are safe in DOT, Mermaid and HTML anchors.
 import type { ScanResult } from '../scan.js';
 import type { Credential, Environment, Finding, Resource, Severity } from '../core/types.js';
@@ -8,8 +9,9 @@ import type { BackupJobAttrs, DatabaseAttrs, VolumeAttrs } from '../pipeline/res
 import type { Reachable } from '../pipeline/graph.js';
 import { where } from '../pipeline/chain.js';
 import { stableHash } from '../core/secrets.js';
+import { isProductUse, vendorBlastRadius, type VendorBlast } from '../pipeline/vendor-blast.js';
 
-export type PictureNodeKind = 'agent' | 'credential' | 'principal' | 'resource' | 'backup' | 'more';
+export type PictureNodeKind = 'agent' | 'credential' | 'principal' | 'resource' | 'backup' | 'more' | 'vendor';
 
 export interface PictureNode {
   /** Safe id: `[A-Za-z0-9_]` only, starts with a letter; usable as a DOT/Mermaid id and an HTML anchor. */
@@ -30,7 +32,7 @@ export interface PictureNode {
   worst?: Severity;
 }
 
-export type PictureEdgeKind = 'can-read' | 'acts-as' | 'can' | 'stored-on' | 'backed-up-by';
+export type PictureEdgeKind = 'can-read' | 'acts-as' | 'can' | 'stored-on' | 'backed-up-by' | 'depends-on';
 
 export interface PictureEdge {
   from: string;
@@ -119,7 +121,10 @@ export function reachText(c: Credential): string {
   }
 }
 
-export function graphModel(result: Pick<ScanResult, 'credentials' | 'findings' | 'graph'>, opts: GraphModelOptions = {}): GraphModel {
+export function graphModel(
+  result: Pick<ScanResult, 'credentials' | 'findings' | 'graph'> & Partial<Pick<ScanResult, 'resources' | 'files'>>,
+  opts: GraphModelOptions = {},
+): GraphModel {
   const max = Math.max(1, opts.maxResourcesPerCredential ?? 12);
   const graph = result.graph;
   const active = result.findings.filter((f) => !f.suppressed);
@@ -232,7 +237,8 @@ export function graphModel(result: Pick<ScanResult, 'credentials' | 'findings' |
     }
   }
 
-  attachFindings(nodes, active);
+  const vendorOf = addVendors(vendorBlastRadius(result.resources ?? [], result.credentials, result.files ?? []), nodes, addNode, addEdge);
+  attachFindings(nodes, active, vendorOf);
 
   const list = [...nodes.values()];
   const present = new Set(list.map((n) => n.environment));
@@ -250,12 +256,53 @@ function reachOrder(a: Reachable, b: Reachable): number {
   );
 }
 
+/** What stops if one vendor cuts the organisation off, summed up for the vendor's node. */
+function vendorDetail(v: VendorBlast): string {
+  const product = v.uses.filter(isProductUse);
+  const ci = v.uses.filter((u) => u.kind === 'ci-job').length;
+  const agents = v.uses.filter((u) => u.kind === 'agent' || u.kind === 'mcp-server').length;
+  const parts = [product.length && `${product.length} product use${product.length > 1 ? 's' : ''}`, ci && `${ci} CI job${ci > 1 ? 's' : ''}`, agents && `${agents} agent config${agents > 1 ? 's' : ''}`].filter(Boolean);
+  const fallback = product.length ? (product.every((u) => u.fallback) ? 'every product use has a fallback' : 'no fallback for some product uses') : '';
+  return [parts.length ? `stops: ${parts.join(', ')}` : '', fallback].filter(Boolean).join('; ');
+}
+
+/**
+ * One node per AI vendor with uses: its keys that are drawn point to it ("pays for"), and the agents configured in the
+ * checkout that run on it ("runs on"). Returns each use's resource id → the vendor node's key, to attach vendor-dependency findings.
+ */
+function addVendors(
+  vendors: readonly VendorBlast[],
+  nodes: Map<string, PictureNode>,
+  addNode: (key: string, node: Omit<PictureNode, 'id' | 'key' | 'findings'>) => PictureNode,
+  addEdge: (e: PictureEdge) => void,
+): Map<string, string> {
+  const vendorOf = new Map<string, string>();
+  for (const v of vendors) {
+    if (!v.uses.length) continue;
+    const key = `vendor:${v.vendor}`;
+    const envs = [...new Set(v.uses.map((u) => u.environment))].sort((a, b) => ENV_RANK[b] - ENV_RANK[a]);
+    const vn = addNode(key, { kind: 'vendor', label: `${v.name} (AI vendor)`, detail: vendorDetail(v), environment: envs[0] ?? 'unknown' });
+    for (const c of v.credentials) {
+      const cn = nodes.get(c.fingerprint);
+      if (cn) addEdge({ from: cn.id, to: vn.id, kind: 'depends-on', label: 'pays for', destructive: false });
+    }
+    for (const u of v.uses) {
+      vendorOf.set(u.resource.id, key);
+      if (u.kind !== 'agent') continue;
+      const an = addNode(u.resource.id, { kind: 'agent', label: u.resource.name, detail: 'AI agent', resourceType: 'agent', environment: u.resource.environment });
+      addEdge({ from: an.id, to: vn.id, kind: 'depends-on', label: 'runs on', destructive: false });
+    }
+  }
+  return vendorOf;
+}
+
 /** Which findings each node links to: by credential fingerprint, by resource id, and backup findings to backup nodes. */
-function attachFindings(nodes: Map<string, PictureNode>, findings: readonly Finding[]): void {
+function attachFindings(nodes: Map<string, PictureNode>, findings: readonly Finding[], vendorOf: ReadonlyMap<string, string>): void {
   const sorted = [...findings].sort((a, b) => SEV_RANK[a.severity] - SEV_RANK[b.severity]);
   for (const f of sorted) {
     const keys = new Set<string>([...f.credentialFingerprints, ...f.resourceIds]);
     if (f.category === 'backup-isolation') for (const id of f.resourceIds) keys.add(`native-backups:${id}`);
+    if (f.category === 'vendor-dependency') for (const id of f.resourceIds) if (vendorOf.has(id)) keys.add(vendorOf.get(id)!);
     for (const k of keys) {
       const n = nodes.get(k);
       if (!n || n.findings.includes(f.fingerprint)) continue;

@@ -35,6 +35,7 @@ const KIND_NAMES: Record<PictureNode['kind'], string> = {
   resource: 'resource',
   backup: 'backup',
   more: 'more resources',
+  vendor: 'AI vendor',
 };
 
 export function esc(s: string): string {
@@ -140,7 +141,7 @@ function legendHtml(model: GraphModel): string {
 }
 
 function nodeCards(model: GraphModel, findingsByFp: Map<string, Finding>, anchors: Map<string, string>): string {
-  const order: PictureNode['kind'][] = ['agent', 'credential', 'principal', 'resource', 'backup', 'more'];
+  const order: PictureNode['kind'][] = ['agent', 'credential', 'principal', 'resource', 'backup', 'more', 'vendor'];
   const nodes = [...model.nodes].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.findings.length - a.findings.length);
   return nodes
     .map((n) => {

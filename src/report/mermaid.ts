@@ -105,7 +105,7 @@ export function mermaidGraph(result: ScanResult, opts: MermaidOptions = {}): str
   return lines.join('\n');
 }
 
-const KIND_RANK: Record<PictureNode['kind'], number> = { credential: 0, agent: 1, principal: 2, resource: 3, backup: 4, more: 5 };
+const KIND_RANK: Record<PictureNode['kind'], number> = { credential: 0, agent: 1, principal: 2, resource: 3, backup: 4, more: 5, vendor: 6 };
 /** Node kinds drawn inside their environment's subgraph. */
 const GROUPED = new Set<PictureNode['kind']>(['resource', 'backup', 'more']);
 const ICONS: Record<PictureNode['kind'], (n: PictureNode) => string> = {
@@ -115,6 +115,7 @@ const ICONS: Record<PictureNode['kind'], (n: PictureNode) => string> = {
   resource: (n) => (n.resourceType === 'volume' || n.resourceType === 'database' || n.resourceType === 'bucket' ? '🗄️' : '⚙️'),
   backup: () => '💾',
   more: () => '➕',
+  vendor: () => '🏢',
 };
 
 /** The seeds, everything downstream of them (scope → resources → volumes → backups), and agents that read them. */
