@@ -3,10 +3,10 @@
 import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import { where } from '../../src/pipeline/chain.js';
 import { isWorkflowUse, runsAgentAction, vendorBlastRadius, type VendorUse } from '../../src/pipeline/vendor-blast.js';
+import { toFindingLocation } from './shared.js';
 
 /** Agent configs, MCP servers, and CI jobs that run an agent (a test job that only receives a key is not one). */
 const agentWork = (u: VendorUse) => isWorkflowUse(u) && (u.kind !== 'ci-job' || runsAgentAction(u.resource));
-import { toFindingLocation } from './shared.js';
 
 const rule: FindingRule = {
   meta: {

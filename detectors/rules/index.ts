@@ -38,6 +38,7 @@ import aiFeatureSingleVendor from './ai-feature-single-vendor.js';
 import aiVendorKeyShared from './ai-vendor-key-shared.js';
 import aiVendorWideKeyInApp from './ai-vendor-wide-key-in-app.js';
 import engineeringWorkflowSingleVendor from './engineering-workflow-single-vendor.js';
+import aiGatewayNoSpendGuard from './ai-gateway-no-spend-guard.js';
 // (rule imports)
 
 export const findingRules: FindingRule[] = [
@@ -79,5 +80,6 @@ export const findingRules: FindingRule[] = [
   aiVendorKeyShared,
   aiVendorWideKeyInApp,
   engineeringWorkflowSingleVendor,
+  aiGatewayNoSpendGuard,
   // (rules)
 ];
