@@ -1,4 +1,8 @@
 // The vendor blast radius fixtures end to end: one Anthropic key behind everything, and its hardened twin.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanDirectory } from '../src/scan.js';
 import { runCli } from './helpers/cli.js';
@@ -81,5 +85,26 @@ describe('vendor uses by service', () => {
     const mine = result.findings.filter((f) => f.ruleId === 'ai-feature-single-vendor');
     expect(mine.map((f) => f.locations.map((l) => l.path)).sort()).toEqual([['analyst/app/api/finance/route.ts'], ['support/app/api/chat/route.ts']]);
     expect(mine.map((f) => f.message.split(' depends')[0]).sort()).toEqual(['analyst', 'support']);
+  });
+});
+
+describe('vendor dependency in PR mode', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'br-vendor-pr-'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: tmp });
+  const route = (body: string) => writeFileSync(join(tmp, 'app/api/chat/route.ts'), body);
+  mkdirSync(join(tmp, 'app/api/chat'), { recursive: true });
+  writeFileSync(join(tmp, 'package.json'), '{ "name": "chat" }\n');
+  route("import OpenAI from 'openai';\nimport Anthropic from '@anthropic-ai/sdk';\nexport async function POST() {\n  try { return await new OpenAI().responses.create({ model: 'gpt-4.1', input: 'x' }); }\n  catch { return new Anthropic().messages.create({ model: 'claude-sonnet-4-5', max_tokens: 1, messages: [] }); }\n}\n");
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'two vendors');
+
+  it('a change that removes the fallback vendor is a new single-vendor finding', async () => {
+    route("import OpenAI from 'openai';\nexport async function POST() {\n  return new OpenAI().responses.create({ model: 'gpt-4.1', input: 'x' });\n}\n");
+    git('commit', '-qam', 'drop the fallback');
+    const r = await runCli(['scan', tmp, '--diff-base', 'HEAD~1', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; message: string; locations: Array<{ path: string }> }> };
+    expect(report.findings.map((f) => [f.ruleId, f.locations[0]!.path])).toEqual([['ai-feature-single-vendor', 'app/api/chat/route.ts']]);
+    expect(report.findings[0]!.message).toContain('OpenAI alone');
   });
 });
