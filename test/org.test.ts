@@ -1,7 +1,7 @@
 // Organisation scans end to end: `org plan` against the fake GitHub API (pagination, filters, a secondary rate limit),
 // per-repository reports from real scans of the fixtures, `merge` with every kind of bad artifact, the organisation
 // rules' own examples, keyed fingerprints, and no raw secret in any merged output.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { planShards } from '../src/org/plan.js';
 import { rateLimitWait } from '../src/org/list-repos.js';
 import { fingerprintSecret, FINGERPRINT_KEY_ENV } from '../src/core/secrets.js';
 import { REPORT_VERSION } from '../src/report/json.js';
+import { validateSarif } from './helpers/sarif-schema.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'br-org-'));
@@ -167,5 +168,24 @@ describe('org plan → per-repository scans → merge', () => {
       for (const s of planted) expect(out.stdout.includes(s), `${s.slice(0, 4)}… in merged ${format}`).toBe(false);
     }
     expect((await runCli(['merge', reports, '--fail-on', 'high'])).code).toBe(1);
+
+    // SARIF: one valid log per covered repository, each with the findings located in it and naming its repository.
+    expect((await runCli(['merge', reports, '--format', 'sarif'])).stderr).toContain('--format sarif writes one log per repository: give --out-dir <dir>');
+    const sarifDir = join(work, 'sarif');
+    const s = await runCli(['merge', reports, '--format', 'sarif', '--out-dir', sarifDir]);
+    expect(s.code).toBe(0);
+    expect(s.stderr).toContain(`3 SARIF log(s) in ${sarifDir}`);
+    expect(readdirSync(sarifDir).sort()).toEqual(['acme__api.sarif', 'acme__tools.sarif', 'acme__web.sarif']);
+    for (const file of readdirSync(sarifDir)) {
+      const text = readFileSync(join(sarifDir, file), 'utf8');
+      for (const p of planted) expect(text.includes(p), `${p.slice(0, 4)}… in ${file}`).toBe(false);
+      const log = JSON.parse(text) as { runs: Array<{ versionControlProvenance: Array<{ repositoryUri: string }>; results: Array<{ ruleId: string; locations: unknown[] }> }> };
+      expect(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+      expect(log.runs[0]!.versionControlProvenance[0]!.repositoryUri).toBe(`https://github.com/${file.replace('__', '/').replace(/\.sarif$/, '')}`);
+    }
+    const tools = JSON.parse(readFileSync(join(sarifDir, 'acme__tools.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(tools.runs[0]!.results.map((x) => x.ruleId)).toContain('org-credential-in-several-repositories');
+    const web = JSON.parse(readFileSync(join(sarifDir, 'acme__web.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(web.runs[0]!.results.map((x) => x.ruleId)).not.toContain('org-credential-in-several-repositories');
   });
 });

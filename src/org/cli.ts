@@ -1,6 +1,7 @@
 // The organisation commands: `merge` (many reports → one organisation report) and `org plan` (list an
 // organisation's repositories and split them into matrix shards for .github/workflows/org-scan.yml).
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../core/usage-error.js';
 import { ORG_FORMATS, type OrgFormat } from './render.js';
@@ -23,9 +24,11 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
     .argument('<reports...>', 'report files or folders holding them')
     .addOption(new Option('-f, --format <format>', `output format: ${ORG_FORMATS.join('|')}`).default('table').argParser(formatChoice))
     .option('-o, --output <file>', 'write the report to a file')
+    .option('--out-dir <dir>', 'with --format sarif: the folder for one SARIF log per repository (owner__repo.sarif)')
     .option('--expect <file>', 'the scan plan (from `org plan`): every repository in it without a report is listed')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an organisation finding is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'none']).default('none'))
-    .action(async (inputs: string[], flags: { format: OrgFormat; output?: string; expect?: string; failOn: string }) => {
+    .action(async (inputs: string[], flags: { format: OrgFormat; output?: string; outDir?: string; expect?: string; failOn: string }) => {
+      if (flags.format === 'sarif' && !flags.outDir) throw new UsageError('--format sarif writes one log per repository: give --out-dir <dir>');
       const { mergeReports, reportFiles } = await import('./merge.js');
       const { runOrgRules } = await import('./org-rules.js');
       const { renderOrgParts } = await import('./render.js');
@@ -33,14 +36,22 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
       const expected = flags.expect ? readPlan(flags.expect) : undefined;
       const agg = mergeReports(reportFiles(inputs), { expected });
       const findings = runOrgRules(agg);
-      const fd = flags.output ? openSync(flags.output, 'w') : undefined;
-      try {
-        for (const part of renderOrgParts(agg, findings, flags.format)) {
-          if (fd === undefined) io.stdout(part);
-          else writeSync(fd, part);
+      if (flags.format === 'sarif') {
+        const { toOrgSarifByRepo, sarifFileName } = await import('./sarif.js');
+        const logs = toOrgSarifByRepo(agg, findings);
+        mkdirSync(flags.outDir!, { recursive: true });
+        for (const [repo, log] of logs) writeFileSync(join(flags.outDir!, sarifFileName(repo)), JSON.stringify(log, null, 2) + '\n');
+        io.stderr(`blastradius merge: ${logs.size} SARIF log(s) in ${flags.outDir}\n`);
+      } else {
+        const fd = flags.output ? openSync(flags.output, 'w') : undefined;
+        try {
+          for (const part of renderOrgParts(agg, findings, flags.format)) {
+            if (fd === undefined) io.stdout(part);
+            else writeSync(fd, part);
+          }
+        } finally {
+          if (fd !== undefined) closeSync(fd);
         }
-      } finally {
-        if (fd !== undefined) closeSync(fd);
       }
       const order = ['critical', 'high', 'medium', 'low'];
       const gate = order.indexOf(flags.failOn);

@@ -6,7 +6,8 @@ import { TOOL } from '../report/tool.js';
 import { prettyJsonPieces } from '../report/json-stream.js';
 
 export const ORG_REPORT_VERSION = '1.0.0';
-export const ORG_FORMATS = ['table', 'json', 'markdown'] as const;
+/** sarif is one log per repository, written to a folder by src/org/sarif.ts, not through renderOrgParts. */
+export const ORG_FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;
 export type OrgFormat = (typeof ORG_FORMATS)[number];
 
 export function toOrgJson(agg: OrgAggregate, findings: readonly OrgFinding[]) {
@@ -36,13 +37,13 @@ function coverage(agg: OrgAggregate): string {
 }
 
 /** The report in pieces: JSON is written finding by finding (an organisation's can be large), the others whole. */
-export function* renderOrgParts(agg: OrgAggregate, findings: readonly OrgFinding[], format: OrgFormat): Generator<string> {
+export function* renderOrgParts(agg: OrgAggregate, findings: readonly OrgFinding[], format: Exclude<OrgFormat, 'sarif'>): Generator<string> {
   if (format !== 'json') return yield renderOrg(agg, findings, format);
   yield* prettyJsonPieces(toOrgJson(agg, findings));
   yield '\n';
 }
 
-function renderOrg(agg: OrgAggregate, findings: readonly OrgFinding[], format: Exclude<OrgFormat, 'json'>): string {
+function renderOrg(agg: OrgAggregate, findings: readonly OrgFinding[], format: Exclude<OrgFormat, 'json' | 'sarif'>): string {
   if (format === 'markdown') {
     const lines = [`## blastradius — organisation report`, '', `${coverage(agg)}; ${findings.length} organisation finding(s).`, ''];
     if (findings.length) {
