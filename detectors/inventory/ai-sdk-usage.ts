@@ -19,8 +19,10 @@ import { lineIndexOf, makeResource } from './resource-builder.js';
 
 const CODE = /\.(?:[cm]?[jt]sx?|py|go)$/i;
 const JS_IMPORT = /(?:\bfrom[ \t]*|\brequire[ \t]*\([ \t]*|\bimport[ \t]*\([ \t]*|^[ \t]*import[ \t]+)["']([^"'\s]+)["']/gm;
-const PY_IMPORT = /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+(?:\([ \t]*)?(\w+)|import[ \t]+([\w.]+))/gm;
+const PY_IMPORT = /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+(?:\(\s*)?(\w+)|import[ \t]+([\w.]+))/gm;
 const GO_IMPORT = /^[ \t]*(?:import[ \t]+)?(?:\w+[ \t]+)?"((?:github\.com|google\.golang\.org)\/[^"]+)"/gm;
+/** The Anthropic SDKs' own clients for Claude on Bedrock and Vertex: the same model through a second platform. */
+const ANTHROPIC_PLATFORM_CLIENT = /\b(?:Async)?Anthropic(Bedrock|Vertex)\b/g;
 const ENV_NAME = /\b([A-Z][A-Z0-9_]*_(?:API_KEY|ADMIN_KEY|AUTH_TOKEN|OAUTH_TOKEN))\b/g;
 
 function importsOf(file: SourceFile): Array<{ spec: string; index: number }> {
@@ -51,6 +53,7 @@ const parser: InventoryParser = {
       const v = vendorOfPackage(spec);
       if (v) note(v.id, spec, index);
     }
+    for (const m of file.text.matchAll(ANTHROPIC_PLATFORM_CLIENT)) note(m[1] === 'Bedrock' ? 'bedrock' : 'vertex', m[0], m.index);
     for (const v of AI_VENDORS) {
       const m = v.hosts.exec(file.text);
       if (m) note(v.id, m[0], m.index);
@@ -106,6 +109,14 @@ const parser: InventoryParser = {
       expect: [
         { id: 'ai:openai/jobs/summarise.py', attributes: { feature: 'batch-job', otherVendors: ['anthropic'], timeout: true, handlesErrors: true } },
         { id: 'ai:anthropic/jobs/summarise.py', attributes: { otherVendors: ['openai'] } },
+      ],
+    },
+    {
+      // The Anthropic Python SDK switching between its own API, Bedrock and Vertex: each platform is a way round the other.
+      file: { path: 'agent/loop.py', text: 'from anthropic import (\n    Anthropic,\n    AnthropicBedrock,\n    AnthropicVertex,\n)\n\ndef client(provider):\n    if provider == "vertex":\n        return AnthropicVertex()\n    if provider == "bedrock":\n        return AnthropicBedrock()\n    return Anthropic()\n' },
+      expect: [
+        { id: 'ai:anthropic/agent/loop.py', attributes: { otherVendors: ['bedrock', 'vertex'] } },
+        { id: 'ai:bedrock/agent/loop.py', attributes: { via: ['AnthropicBedrock'] } },
       ],
     },
     {
