@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { scanDirectory } from '../src/scan.js';
 import { toSarif } from '../src/report/sarif.js';
-import { applyReplacements, suggestDeletionProtection } from '../src/fix/terraform-suggest.js';
+import { applyReplacements, suggestDeletionProtection } from '../src/report/suggested-fixes.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'br-suggest-'));

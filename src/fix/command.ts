@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/usage-error.js';
 import { visible } from '../report/safe-text.js';
 import type { FileEdit, FixPlan } from './plan.js';
-import type { Replacement, Suggestion } from './terraform-suggest.js';
+import type { Replacement, Suggestion } from '../report/suggested-fixes.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -49,7 +49,7 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
       const { planFixes } = await import('./plan.js');
       const { planAgentHooks } = await import('./agents.js');
       const { unifiedDiff } = await import('./unified-diff.js');
-      const { applyReplacements, suggestionsFor } = await import('./terraform-suggest.js');
+      const { applyReplacements, suggestionsFor } = await import('../report/suggested-fixes.js');
       const config = loadConfig(root, flags.config);
       const before = flags.agents ? undefined : await scanDirectory(root, { config });
       const plan: FixPlan = before ? planFixes(root, before) : planAgentHooks(root);

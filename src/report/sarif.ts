@@ -4,7 +4,7 @@ import type { ScanResult } from '../scan.js';
 import type { Finding, Severity } from '../core/types.js';
 import { chainText } from '../pipeline/chain.js';
 import { catalog, helpMarkdown, TOOL } from './meta.js';
-import { suggestionsFor, type Suggestion } from '../fix/terraform-suggest.js';
+import { suggestionsFor, type Suggestion } from './suggested-fixes.js';
 
 /** GitHub maps security-severity > 9 to critical, 7–8.9 high, 4–6.9 medium, < 4 low. */
 export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };

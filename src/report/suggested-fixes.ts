@@ -1,6 +1,7 @@
-// Suggested (never written) Terraform edits for findings a human must decide on: `deletion_protection = true` in
+// Suggested Terraform edits (written only on opt-in) for findings a human must decide on: `deletion_protection = true` in
 // the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
 // safely (heredocs, braces it cannot balance, a resource type without the attribute) gets a reason instead.
+// Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '../scan.js';
