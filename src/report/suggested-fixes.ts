@@ -24,6 +24,27 @@ export interface Suggestion {
 const DELETION_PROTECTION = new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']);
 const RESOURCE_HEAD = /^\s*resource\s+"([A-Za-z0-9_]+)"\s+"[^"]*"\s*\{\s*(?:#.*)?$/;
 
+/** The line with string contents emptied and a trailing `#` or `//` comment cut (a char scan: no backtracking). */
+function codeOf(line: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '\\') i++;
+      else if (ch === '"') {
+        quoted = false;
+        out += ch;
+      }
+      continue;
+    }
+    if (ch === '#' || (ch === '/' && line[i + 1] === '/')) break;
+    if (ch === '"') quoted = true;
+    out += ch;
+  }
+  return out;
+}
+
 /** The suggestion for a `datastore-without-deletion-protection` finding whose block starts at `line` of `text`. */
 export function suggestDeletionProtection(path: string, text: string, line: number): Suggestion | { reason: string } {
   const lines = text.split('\n');
@@ -35,7 +56,7 @@ export function suggestDeletionProtection(path: string, text: string, line: numb
   let existing = -1;
   let indent: string | undefined;
   for (let i = line - 1; i < lines.length && close < 0; i++) {
-    const code = lines[i]!.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\s*(?:#|\/\/).*$/, '');
+    const code = codeOf(lines[i]!);
     if (code.includes('<<') || code.includes('/*')) return { reason: `line ${i + 1}: heredoc or block comment inside the resource; not edited` };
     if (depth === 1 && i > line - 1 && code.trim()) {
       indent ??= /^\s*/.exec(code)![0];
