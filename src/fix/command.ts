@@ -1,12 +1,13 @@
 // `blastradius fix [path]`: prints the edits as a unified diff (dry run); `--write` applies them and re-scans to show
 // which findings each edit resolved; a file with uncommitted changes is refused unless `--force`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../core/usage-error.js';
 import { visible } from '../report/safe-text.js';
-import type { FixPlan } from './plan.js';
+import type { FileEdit, FixPlan } from './plan.js';
+import type { Replacement, Suggestion } from '../report/suggested-fixes.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -15,6 +16,7 @@ interface Io {
 interface FixFlags {
   write?: boolean;
   force?: boolean;
+  includeSuggestions?: boolean;
   agents?: boolean;
   config?: string;
 }
@@ -35,6 +37,7 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
     .argument('[path]', 'folder to fix', '.')
     .option('--write', 'apply the edits, then re-scan')
     .option('--force', 'also edit files that have uncommitted changes')
+    .option('--include-suggestions', 'with --write, also apply the suggested edits (Terraform deletion_protection) that a human should decide on')
     .option('--agents', 'install the blastradius guard hook for Claude Code (.claude/settings.json) and Cursor (.cursor/hooks.json)')
     .option('-c, --config <file>', 'configuration file (default: .blastradius.yml/.yaml/.json in the folder)')
     .action(async (path: string, flags: FixFlags) => {
@@ -46,13 +49,14 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
       const { planFixes } = await import('./plan.js');
       const { planAgentHooks } = await import('./agents.js');
       const { unifiedDiff } = await import('./unified-diff.js');
+      const { applyReplacements, suggestionsFor } = await import('../report/suggested-fixes.js');
       const config = loadConfig(root, flags.config);
       const before = flags.agents ? undefined : await scanDirectory(root, { config });
       const plan: FixPlan = before ? planFixes(root, before) : planAgentHooks(root);
       const scrub = (s: string) => (before ? before.vault.scrub(s) : s);
       let refused = 0;
       for (const s of plan.skipped) io.stderr(`blastradius fix: ${visible(s.path)}: ${s.reason}\n`);
-      const applied = [];
+      const applied: FileEdit[] = [];
       for (const e of plan.edits) {
         if (!flags.force && e.before && dirty(root, e.path)) {
           io.stderr(`blastradius fix: ${visible(e.path)}: has uncommitted changes; not edited (commit them, or pass --force)\n`);
@@ -64,7 +68,30 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
         for (const n of e.notes) io.stderr(scrub(`  note: ${n}\n`));
         applied.push(e);
       }
-      if (!plan.edits.length && !plan.skipped.length) io.stderr('blastradius fix: nothing to fix\n');
+      // Suggestions join the writes only on explicit opt-in; otherwise they are shown, marked, and left alone.
+      const suggested = before ? suggestionsFor(before) : { suggestions: new Map<string, Suggestion>(), skipped: [] };
+      for (const s of suggested.skipped) io.stderr(`blastradius fix: ${visible(s.path)}: ${s.reason}\n`);
+      const byFile = new Map<string, FileEdit & { replacements: Replacement[] }>();
+      for (const [fingerprint, s] of suggested.suggestions) {
+        const e = byFile.get(s.path) ?? { path: s.path, before: readFileSync(join(root, s.path), 'utf8'), after: '', changes: [], resolves: [], notes: [], replacements: [] };
+        e.replacements.push(...s.replacements);
+        e.resolves.push(fingerprint);
+        e.changes.push(`line ${s.replacements[0]!.startLine}: deletion_protection = true (suggested)`);
+        byFile.set(s.path, e);
+      }
+      for (const e of byFile.values()) {
+        // All of a file's replacements at once, on the text the scan read, so line numbers stay right.
+        e.after = applyReplacements(e.before, e.replacements);
+        io.stdout(`# suggested — not written by --write (add --include-suggestions)\n${scrub(unifiedDiff(e.path, e.before, e.after))}`);
+        if (!flags.includeSuggestions) continue;
+        if (!flags.force && dirty(root, e.path)) {
+          io.stderr(`blastradius fix: ${visible(e.path)}: has uncommitted changes; not edited (commit them, or pass --force)\n`);
+          refused++;
+          continue;
+        }
+        applied.push(e);
+      }
+      if (!plan.edits.length && !plan.skipped.length && !suggested.suggestions.size && !suggested.skipped.length) io.stderr('blastradius fix: nothing to fix\n');
       if (flags.write) {
         for (const e of applied) {
           mkdirSync(dirname(join(root, e.path)), { recursive: true });

@@ -4,6 +4,7 @@ import type { ScanResult } from '../scan.js';
 import type { Finding, Severity } from '../core/types.js';
 import { chainText } from '../pipeline/chain.js';
 import { catalog, helpMarkdown, TOOL } from './meta.js';
+import { suggestionsFor, type Suggestion } from './suggested-fixes.js';
 
 /** GitHub maps security-severity > 9 to critical, 7–8.9 high, 4–6.9 medium, < 4 low. */
 export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
@@ -45,6 +46,7 @@ export function toSarif(result: ScanResult) {
     };
   });
   const ruleIndex = new Map(used.map((id, i) => [id, i]));
+  const { suggestions } = suggestionsFor(result);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0' as const,
@@ -64,13 +66,31 @@ export function toSarif(result: ScanResult) {
             })),
           },
         ],
-        results: result.findings.map((f) => resultOf(f, ruleIndex.get(f.ruleId)!)),
+        results: result.findings.map((f) => resultOf(f, ruleIndex.get(f.ruleId)!, suggestions.get(f.fingerprint))),
       },
     ],
   };
 }
 
-function resultOf(f: Finding, ruleIndex: number) {
+/** A suggested edit as SARIF `fixes` (GitHub code scanning accepts and ignores them; other viewers offer them). */
+function fixesOf(s: Suggestion) {
+  return [
+    {
+      description: { text: s.description },
+      artifactChanges: [
+        {
+          artifactLocation: { uri: encodeUri(s.path), uriBaseId: '%SRCROOT%' },
+          replacements: s.replacements.map((r) => ({
+            deletedRegion: { startLine: r.startLine, startColumn: r.startColumn, endLine: r.endLine, endColumn: r.endColumn },
+            insertedContent: { text: r.insertedContent },
+          })),
+        },
+      ],
+    },
+  ];
+}
+
+function resultOf(f: Finding, ruleIndex: number, suggestion: Suggestion | undefined) {
   const chain = chainText(f.chain);
   return {
     ruleId: f.ruleId,
@@ -84,6 +104,7 @@ function resultOf(f: Finding, ruleIndex: number) {
       },
     })),
     partialFingerprints: { 'blastradius/v1': f.fingerprint },
+    ...(suggestion ? { fixes: fixesOf(suggestion) } : {}),
     ...(f.suppressed ? { suppressions: [{ kind: f.suppressed.kind === 'inline' ? ('inSource' as const) : ('external' as const), justification: f.suppressed.reason ?? '' }] } : {}),
     properties: {
       severity: f.severity,

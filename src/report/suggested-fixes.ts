@@ -1,0 +1,107 @@
+// Suggested Terraform edits (written only on opt-in) for findings a human must decide on: `deletion_protection = true` in
+// the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
+// safely (heredocs, braces it cannot balance, a resource type without the attribute) gets a reason instead.
+// Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScanResult } from '../scan.js';
+
+/** One text replacement, 1-based lines and columns; an empty deleted region is an insertion before it. */
+export interface Replacement {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  insertedContent: string;
+}
+export interface Suggestion {
+  path: string;
+  description: string;
+  replacements: Replacement[];
+}
+
+/** Resource types whose deletion-protection argument is called `deletion_protection`. */
+const DELETION_PROTECTION = new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']);
+const RESOURCE_HEAD = /^\s*resource\s+"([A-Za-z0-9_]+)"\s+"[^"]*"\s*\{\s*(?:#.*)?$/;
+
+/** The line with string contents emptied and a trailing `#` or `//` comment cut (a char scan: no backtracking). */
+function codeOf(line: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '\\') i++;
+      else if (ch === '"') {
+        quoted = false;
+        out += ch;
+      }
+      continue;
+    }
+    if (ch === '#' || (ch === '/' && line[i + 1] === '/')) break;
+    if (ch === '"') quoted = true;
+    out += ch;
+  }
+  return out;
+}
+
+/** The suggestion for a `datastore-without-deletion-protection` finding whose block starts at `line` of `text`. */
+export function suggestDeletionProtection(path: string, text: string, line: number): Suggestion | { reason: string } {
+  const lines = text.split('\n');
+  const head = RESOURCE_HEAD.exec(lines[line - 1] ?? '');
+  if (!head) return { reason: `line ${line} is not the opening line of a resource block; not edited` };
+  if (!DELETION_PROTECTION.has(head[1]!)) return { reason: `${head[1]} has no deletion_protection argument; not edited` };
+  let depth = 0;
+  let close = -1;
+  let existing = -1;
+  let indent: string | undefined;
+  for (let i = line - 1; i < lines.length && close < 0; i++) {
+    const code = codeOf(lines[i]!);
+    if (code.includes('<<') || code.includes('/*')) return { reason: `line ${i + 1}: heredoc or block comment inside the resource; not edited` };
+    if (depth === 1 && i > line - 1 && code.trim()) {
+      indent ??= /^\s*/.exec(code)![0];
+      if (/^\s*deletion_protection\s*=/.test(code)) existing = i;
+    }
+    for (const ch of code) {
+      if (ch === '{') depth++;
+      else if (ch === '}' && --depth === 0) close = i;
+    }
+  }
+  if (close < 0) return { reason: `the resource block opened at line ${line} does not close; not edited` };
+  if (close === line - 1) return { reason: `the resource block at line ${line} is on one line; not edited` };
+  const description = 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.';
+  if (existing >= 0) {
+    const old = lines[existing]!;
+    const at = /^\s*/.exec(old)![0];
+    return { path, description, replacements: [{ startLine: existing + 1, startColumn: 1, endLine: existing + 1, endColumn: old.length + 1, insertedContent: `${at}deletion_protection = true` }] };
+  }
+  const at = indent ?? `${/^\s*/.exec(lines[close]!)![0]}  `;
+  return { path, description, replacements: [{ startLine: close + 1, startColumn: 1, endLine: close + 1, endColumn: 1, insertedContent: `${at}deletion_protection = true\n` }] };
+}
+
+/** The text after the replacements (applied bottom-up so earlier positions stay valid). */
+export function applyReplacements(text: string, replacements: Replacement[]): string {
+  const lines = text.split('\n');
+  const offset = (l: number, c: number) => lines.slice(0, l - 1).reduce((n, s) => n + s.length + 1, 0) + c - 1;
+  let out = text;
+  for (const r of [...replacements].sort((a, b) => b.startLine - a.startLine || b.startColumn - a.startColumn)) {
+    out = out.slice(0, offset(r.startLine, r.startColumn)) + r.insertedContent + out.slice(offset(r.endLine, r.endColumn));
+  }
+  return out;
+}
+
+/** Suggestions for the scan's findings that have one, by finding fingerprint; files are read from the scanned folder. */
+export function suggestionsFor(result: ScanResult): { suggestions: Map<string, Suggestion>; skipped: Array<{ path: string; reason: string }> } {
+  const suggestions = new Map<string, Suggestion>();
+  const skipped: Array<{ path: string; reason: string }> = [];
+  for (const f of result.findings) {
+    const l = f.locations[0];
+    if (f.ruleId !== 'datastore-without-deletion-protection' || f.suppressed || !l || l.commit) continue;
+    const abs = join(result.target, l.path);
+    if (!existsSync(abs)) continue;
+    const s = suggestDeletionProtection(l.path, readFileSync(abs, 'utf8'), l.startLine);
+    if ('reason' in s) skipped.push({ path: l.path, reason: s.reason });
+    else suggestions.set(f.fingerprint, s);
+  }
+  return { suggestions, skipped };
+}

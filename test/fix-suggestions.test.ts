@@ -1,0 +1,94 @@
+// Suggested Terraform edits (deletion_protection = true): exact SARIF `fixes`, shown by `blastradius fix` as
+// suggestions that --write leaves alone, written only with --include-suggestions; the re-scan drops the finding.
+// Run on copies of a checkov-agreement fixture and of an excerpt of bridgecrewio/terragoat (test/data/terragoat).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { scanDirectory } from '../src/scan.js';
+import { toSarif } from '../src/report/sarif.js';
+import { applyReplacements, suggestDeletionProtection } from '../src/report/suggested-fixes.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const tmp = mkdtempSync(join(tmpdir(), 'br-suggest-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const RULE = 'datastore-without-deletion-protection';
+const TF = 'environments/production/db-app.tf';
+
+function copy(name: string): string {
+  const dir = join(tmp, name);
+  cpSync(join(ROOT, 'test/data/terragoat'), dir, { recursive: true });
+  return dir;
+}
+const open = async (dir: string) => (await scanDirectory(dir)).findings.filter((f) => f.ruleId === RULE).map((f) => `${f.locations[0]?.path}:${f.locations[0]?.startLine}`);
+
+describe('Terraform deletion_protection suggestions', () => {
+  it('SARIF: the terragoat RDS finding carries the exact insertion before the block end', async () => {
+    const dir = copy('sarif');
+    const result = await scanDirectory(dir);
+    const sarif = toSarif(result);
+    const hit = sarif.runs[0]!.results.find((r) => r.ruleId === RULE)!;
+    expect(hit.locations[0]!.physicalLocation.region.startLine).toBe(2);
+    expect(hit.fixes).toEqual([
+      {
+        description: { text: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: TF, uriBaseId: '%SRCROOT%' },
+            replacements: [{ deletedRegion: { startLine: 29, startColumn: 1, endLine: 29, endColumn: 1 }, insertedContent: { text: '  deletion_protection = true\n' } }],
+          },
+        ],
+      },
+    ]);
+    // No credential value the scan holds appears in the fixes.
+    const text = JSON.stringify(sarif.runs[0]!.results.map((r) => r.fixes ?? []));
+    for (const c of result.credentials) {
+      const v = result.vault.get(c.fingerprint);
+      if (v) expect(text).not.toContain(v);
+    }
+  });
+
+  it('fix: dry run and plain --write show the suggestion but leave the file; --include-suggestions writes it and the re-scan drops the finding', async () => {
+    const dir = copy('write');
+    const before = readFileSync(join(dir, TF), 'utf8');
+    const dry = await runCli(['fix', dir]);
+    expect(dry.stdout).toContain(`# suggested — not written by --write (add --include-suggestions)\n--- a/${TF}\n+++ b/${TF}\n`);
+    expect(dry.stdout).toContain('   }\n+  deletion_protection = true\n }\n');
+    await runCli(['fix', dir, '--write']);
+    expect(readFileSync(join(dir, TF), 'utf8')).toBe(before);
+    expect(await open(dir)).toEqual([`${TF}:2`]);
+    const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
+    expect(r.stderr).toContain('re-scan: 1 of 1 targeted finding(s) resolved\n');
+    const after = readFileSync(join(dir, TF), 'utf8');
+    expect(after).toBe(before.replace('    ignore_changes = ["password"]\n  }\n}', '    ignore_changes = ["password"]\n  }\n  deletion_protection = true\n}'));
+    expect(await open(dir)).toEqual([]);
+  });
+
+  it('replaces an explicit deletion_protection = false in place, keeping its indentation (fixture copy)', async () => {
+    const dir = join(tmp, 'gcp');
+    const src = 'fixtures/checkov-agreement/environments/production/gcp/cloudsql-deletion-protection-false.tf';
+    cpSync(join(ROOT, src), join(dir, 'environments/production/db.tf'));
+    const text = readFileSync(join(dir, 'environments/production/db.tf'), 'utf8');
+    const s = suggestDeletionProtection('environments/production/db.tf', text, 3);
+    expect('replacements' in s && s.replacements).toEqual([{ startLine: 7, startColumn: 1, endLine: 7, endColumn: 30, insertedContent: '  deletion_protection = true' }]);
+    expect(await open(dir)).toEqual(['environments/production/db.tf:3']);
+    if ('replacements' in s) writeFileSync(join(dir, 'environments/production/db.tf'), applyReplacements(text, s.replacements));
+    expect(await open(dir)).toEqual([]);
+  });
+
+  it('a block it cannot edit safely is not rewritten and gets its reason', async () => {
+    const heredoc = 'resource "aws_db_instance" "x" {\n  engine = "postgres"\n  user_data = <<EOT\n}\nEOT\n}\n';
+    expect(suggestDeletionProtection('db.tf', heredoc, 1)).toEqual({ reason: 'line 3: heredoc or block comment inside the resource; not edited' });
+    expect(suggestDeletionProtection('db.tf', 'resource "aws_db_instance" "x" {\n  engine = "postgres"\n', 1)).toEqual({ reason: 'the resource block opened at line 1 does not close; not edited' });
+    expect(suggestDeletionProtection('db.tf', 'resource "azurerm_mssql_database" "x" {\n}\n', 1)).toEqual({ reason: 'azurerm_mssql_database has no deletion_protection argument; not edited' });
+    const dir = join(tmp, 'bad');
+    cpSync(join(ROOT, 'test/data/terragoat'), dir, { recursive: true });
+    const path = join(dir, TF);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('  publicly_accessible     = true\n', '  publicly_accessible     = true\n  /* note */\n'));
+    const bad = readFileSync(path, 'utf8');
+    const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
+    expect(r.stderr).toContain(`blastradius fix: ${TF}: line 24: heredoc or block comment inside the resource; not edited\n`);
+    expect(readFileSync(path, 'utf8')).toBe(bad);
+  });
+});
