@@ -1,4 +1,4 @@
-// Suggested Terraform edits (deletion_protection = true): exact SARIF `fixes`, shown by `blastradius fix` as
+// Suggested Terraform edits (deletion_protection = true; a final snapshot and kept automated backups on RDS): exact SARIF `fixes`, shown by `blastradius fix` as
 // suggestions that --write leaves alone, written only with --include-suggestions; the re-scan drops the finding.
 // Run on copies of a checkov-agreement fixture and of an excerpt of bridgecrewio/terragoat (test/data/terragoat).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { scanDirectory } from '../src/scan.js';
 import { toSarif } from '../src/report/sarif.js';
-import { applyReplacements, suggestDeletionProtection } from '../src/report/suggested-fixes.js';
+import { applyReplacements, suggestFor } from '../src/report/suggested-fixes.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'br-suggest-'));
@@ -54,15 +54,22 @@ describe('Terraform deletion_protection suggestions', () => {
     const before = readFileSync(join(dir, TF), 'utf8');
     const dry = await runCli(['fix', dir]);
     expect(dry.stdout).toContain(`# suggested — not written by --write (add --include-suggestions)\n--- a/${TF}\n+++ b/${TF}\n`);
-    expect(dry.stdout).toContain('   }\n+  deletion_protection = true\n }\n');
+    expect(dry.stdout).toContain('-  skip_final_snapshot     = true\n+  skip_final_snapshot     = false\n');
+    expect(dry.stdout).toContain('   }\n+  final_snapshot_identifier = "default-final"\n+  delete_automated_backups = false\n+  deletion_protection = true\n }\n');
     await runCli(['fix', dir, '--write']);
     expect(readFileSync(join(dir, TF), 'utf8')).toBe(before);
     expect(await open(dir)).toEqual([`${TF}:2`]);
     const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
-    expect(r.stderr).toContain('re-scan: 1 of 1 targeted finding(s) resolved\n');
+    expect(r.stderr).toContain('re-scan: 2 of 2 targeted finding(s) resolved\n');
     const after = readFileSync(join(dir, TF), 'utf8');
-    expect(after).toBe(before.replace('    ignore_changes = ["password"]\n  }\n}', '    ignore_changes = ["password"]\n  }\n  deletion_protection = true\n}'));
+    expect(after).toBe(
+      before
+        .replace('backup_retention_period = 0', 'backup_retention_period = 7')
+        .replace('skip_final_snapshot     = true', 'skip_final_snapshot     = false')
+        .replace('    ignore_changes = ["password"]\n  }\n}', '    ignore_changes = ["password"]\n  }\n  final_snapshot_identifier = "default-final"\n  delete_automated_backups = false\n  deletion_protection = true\n}'),
+    );
     expect(await open(dir)).toEqual([]);
+    expect((await scanDirectory(dir)).findings.filter((f) => f.ruleId === 'rds-backups-die-with-instance')).toEqual([]);
   });
 
   it('replaces an explicit deletion_protection = false in place, keeping its indentation (fixture copy)', async () => {
@@ -70,8 +77,8 @@ describe('Terraform deletion_protection suggestions', () => {
     const src = 'fixtures/checkov-agreement/environments/production/gcp/cloudsql-deletion-protection-false.tf';
     cpSync(join(ROOT, src), join(dir, 'environments/production/db.tf'));
     const text = readFileSync(join(dir, 'environments/production/db.tf'), 'utf8');
-    const s = suggestDeletionProtection('environments/production/db.tf', text, 3);
-    expect('replacements' in s && s.replacements).toEqual([{ startLine: 7, startColumn: 1, endLine: 7, endColumn: 30, insertedContent: '  deletion_protection = true' }]);
+    const s = suggestFor(RULE, 'environments/production/db.tf', text, 3);
+    expect('replacements' in s && s.replacements).toEqual([{ startLine: 7, startColumn: 25, endLine: 7, endColumn: 30, insertedContent: 'true' }]);
     expect(await open(dir)).toEqual(['environments/production/db.tf:3']);
     if ('replacements' in s) writeFileSync(join(dir, 'environments/production/db.tf'), applyReplacements(text, s.replacements));
     expect(await open(dir)).toEqual([]);
@@ -79,9 +86,12 @@ describe('Terraform deletion_protection suggestions', () => {
 
   it('a block it cannot edit safely is not rewritten and gets its reason', async () => {
     const heredoc = 'resource "aws_db_instance" "x" {\n  engine = "postgres"\n  user_data = <<EOT\n}\nEOT\n}\n';
-    expect(suggestDeletionProtection('db.tf', heredoc, 1)).toEqual({ reason: 'line 3: heredoc or block comment inside the resource; not edited' });
-    expect(suggestDeletionProtection('db.tf', 'resource "aws_db_instance" "x" {\n  engine = "postgres"\n', 1)).toEqual({ reason: 'the resource block opened at line 1 does not close; not edited' });
-    expect(suggestDeletionProtection('db.tf', 'resource "azurerm_mssql_database" "x" {\n}\n', 1)).toEqual({ reason: 'azurerm_mssql_database has no deletion_protection argument; not edited' });
+    expect(suggestFor(RULE, 'db.tf', heredoc, 1)).toEqual({ reason: 'line 3: heredoc or block comment inside the resource; not edited' });
+    expect(suggestFor(RULE, 'db.tf', 'resource "aws_db_instance" "x" {\n  engine = "postgres"\n', 1)).toEqual({ reason: 'the resource block opened at line 1 does not close; not edited' });
+    expect(suggestFor(RULE, 'db.tf', 'resource "azurerm_mssql_database" "x" {\n}\n', 1)).toEqual({ reason: 'azurerm_mssql_database does not take deletion_protection; not edited' });
+    // Already as suggested, and a retention from a variable is left to its owner.
+    const done = 'resource "aws_db_instance" "x" {\n  skip_final_snapshot = false # keep\n  final_snapshot_identifier = "x-last"\n  delete_automated_backups = false\n  backup_retention_period = var.days\n}\n';
+    expect(suggestFor('rds-backups-die-with-instance', 'db.tf', done, 1)).toEqual({ reason: 'line 1: skip_final_snapshot, final_snapshot_identifier, delete_automated_backups, backup_retention_period already as suggested; not edited' });
     const dir = join(tmp, 'bad');
     cpSync(join(ROOT, 'test/data/terragoat'), dir, { recursive: true });
     const path = join(dir, TF);

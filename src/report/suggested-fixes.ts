@@ -1,5 +1,5 @@
-// Suggested Terraform edits (written only on opt-in) for findings a human must decide on: `deletion_protection = true` in
-// the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
+// Suggested Terraform edits (written only on opt-in) for findings a human must decide on: `deletion_protection = true`,
+// and a final snapshot with automated backups kept after delete, in the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
 // safely (heredocs, braces it cannot balance, a resource type without the attribute) gets a reason instead.
 // Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,10 +20,39 @@ export interface Suggestion {
   replacements: Replacement[];
 }
 
-/** Resource types whose deletion-protection argument is called `deletion_protection`. */
-const DELETION_PROTECTION = new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']);
-const RESOURCE_HEAD = /^\s*resource\s+"([A-Za-z0-9_]+)"\s+"[^"]*"\s*\{\s*(?:#.*)?$/;
+/** One argument a suggestion sets to an HCL value, unless its current value (the source text) is kept. */
+interface ArgumentEdit {
+  name: string;
+  value: (resourceName: string) => string;
+  keep?: (current: string) => boolean;
+}
+interface SuggestionKind {
+  /** Resource types that take every argument of the suggestion. */
+  types: Set<string>;
+  args: ArgumentEdit[];
+  description: string;
+}
 
+/** The suggestion each rule gets, by rule id. */
+const KINDS: Record<string, SuggestionKind> = {
+  'datastore-without-deletion-protection': {
+    types: new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']),
+    args: [{ name: 'deletion_protection', value: () => 'true' }],
+    description: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.',
+  },
+  // The AWS provider needs a final_snapshot_identifier once skip_final_snapshot is false.
+  'rds-backups-die-with-instance': {
+    types: new Set(['aws_db_instance']),
+    args: [
+      { name: 'skip_final_snapshot', value: () => 'false' },
+      { name: 'final_snapshot_identifier', value: (n) => `"${n}-final"`, keep: () => true },
+      { name: 'delete_automated_backups', value: () => 'false' },
+      { name: 'backup_retention_period', value: () => '7', keep: (v) => !/^\d+$/.test(v) || Number(v) >= 7 },
+    ],
+    description: 'Suggested (a human decides): take a final snapshot on delete (skip_final_snapshot = false, with a final_snapshot_identifier), keep the automated backups after the instance is gone (delete_automated_backups = false) and keep them for at least 7 days.',
+  },
+};
+const RESOURCE_HEAD = /^\s*resource\s+"([A-Za-z0-9_]+)"\s+"([^"]*)"\s*\{\s*(?:#.*)?$/;
 /** The line with string contents emptied and a trailing `#` or `//` comment cut (a char scan: no backtracking). */
 function codeOf(line: string): string {
   let out = '';
@@ -45,22 +74,25 @@ function codeOf(line: string): string {
   return out;
 }
 
-/** The suggestion for a `datastore-without-deletion-protection` finding whose block starts at `line` of `text`. */
-export function suggestDeletionProtection(path: string, text: string, line: number): Suggestion | { reason: string } {
+/** The suggestion of rule `ruleId` for a finding whose resource block starts at `line` of `text`. */
+export function suggestFor(ruleId: string, path: string, text: string, line: number): Suggestion | { reason: string } {
+  const kind = KINDS[ruleId];
+  if (!kind) return { reason: `${ruleId} has no suggested edit` };
   const lines = text.split('\n');
   const head = RESOURCE_HEAD.exec(lines[line - 1] ?? '');
   if (!head) return { reason: `line ${line} is not the opening line of a resource block; not edited` };
-  if (!DELETION_PROTECTION.has(head[1]!)) return { reason: `${head[1]} has no deletion_protection argument; not edited` };
+  if (!kind.types.has(head[1]!)) return { reason: `${head[1]} does not take ${kind.args.map((a) => a.name).join(', ')}; not edited` };
   let depth = 0;
   let close = -1;
-  let existing = -1;
+  const existing = new Map<string, number>();
   let indent: string | undefined;
   for (let i = line - 1; i < lines.length && close < 0; i++) {
     const code = codeOf(lines[i]!);
     if (code.includes('<<') || code.includes('/*')) return { reason: `line ${i + 1}: heredoc or block comment inside the resource; not edited` };
     if (depth === 1 && i > line - 1 && code.trim()) {
       indent ??= /^\s*/.exec(code)![0];
-      if (/^\s*deletion_protection\s*=/.test(code)) existing = i;
+      const arg = /^\s*([a-z_]+)\s*=/.exec(code);
+      if (arg) existing.set(arg[1]!, i);
     }
     for (const ch of code) {
       if (ch === '{') depth++;
@@ -69,14 +101,27 @@ export function suggestDeletionProtection(path: string, text: string, line: numb
   }
   if (close < 0) return { reason: `the resource block opened at line ${line} does not close; not edited` };
   if (close === line - 1) return { reason: `the resource block at line ${line} is on one line; not edited` };
-  const description = 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.';
-  if (existing >= 0) {
-    const old = lines[existing]!;
-    const at = /^\s*/.exec(old)![0];
-    return { path, description, replacements: [{ startLine: existing + 1, startColumn: 1, endLine: existing + 1, endColumn: old.length + 1, insertedContent: `${at}deletion_protection = true` }] };
-  }
+  const replacements: Replacement[] = [];
   const at = indent ?? `${/^\s*/.exec(lines[close]!)![0]}  `;
-  return { path, description, replacements: [{ startLine: close + 1, startColumn: 1, endLine: close + 1, endColumn: 1, insertedContent: `${at}deletion_protection = true\n` }] };
+  let inserted = '';
+  for (const a of kind.args) {
+    const value = a.value(head[2]!);
+    const i = existing.get(a.name);
+    if (i === undefined) {
+      inserted += `${at}${a.name} = ${value}\n`;
+      continue;
+    }
+    // Only the value is replaced: the alignment before it and a comment after it stay.
+    const code = codeOf(lines[i]!).trimEnd();
+    const from = /^\s*[a-z_]+\s*=\s*/.exec(code)![0].length;
+    const current = code.slice(from);
+    if (current === value || a.keep?.(current)) continue;
+    replacements.push({ startLine: i + 1, startColumn: from + 1, endLine: i + 1, endColumn: code.length + 1, insertedContent: value });
+  }
+  // Insertions go in as one replacement, so their order in the file is the order above.
+  if (inserted) replacements.push({ startLine: close + 1, startColumn: 1, endLine: close + 1, endColumn: 1, insertedContent: inserted });
+  if (!replacements.length) return { reason: `line ${line}: ${kind.args.map((a) => a.name).join(', ')} already as suggested; not edited` };
+  return { path, description: kind.description, replacements };
 }
 
 /** The text after the replacements (applied bottom-up so earlier positions stay valid). */
@@ -96,10 +141,10 @@ export function suggestionsFor(result: ScanResult): { suggestions: Map<string, S
   const skipped: Array<{ path: string; reason: string }> = [];
   for (const f of result.findings) {
     const l = f.locations[0];
-    if (f.ruleId !== 'datastore-without-deletion-protection' || f.suppressed || !l || l.commit) continue;
+    if (!(f.ruleId in KINDS) || f.suppressed || !l || l.commit) continue;
     const abs = join(result.target, l.path);
     if (!existsSync(abs)) continue;
-    const s = suggestDeletionProtection(l.path, readFileSync(abs, 'utf8'), l.startLine);
+    const s = suggestFor(f.ruleId, l.path, readFileSync(abs, 'utf8'), l.startLine);
     if ('reason' in s) skipped.push({ path: l.path, reason: s.reason });
     else suggestions.set(f.fingerprint, s);
   }
