@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { scanDirectory } from '../src/scan.js';
 import { toSarif } from '../src/report/sarif.js';
-import { applyReplacements, suggestFor } from '../src/report/suggested-fixes.js';
+import { applyReplacements, suggestFor, suggestWorkflowEnvironment } from '../src/report/suggested-fixes.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'br-suggest-'));
@@ -100,5 +100,28 @@ describe('Terraform deletion_protection suggestions', () => {
     const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
     expect(r.stderr).toContain(`blastradius fix: ${TF}: line 24: heredoc or block comment inside the resource; not edited\n`);
     expect(readFileSync(path, 'utf8')).toBe(bad);
+  });
+});
+
+describe('workflow environment suggestions', () => {
+  it('puts environment: production first in each flagged job of one workflow; --include-suggestions resolves the one finding', async () => {
+    const dir = join(tmp, 'many-jobs');
+    cpSync(join(ROOT, 'fixtures/field-cases/many-jobs'), dir, { recursive: true });
+    const path = '.github/workflows/nightly.yml';
+    const before = readFileSync(join(dir, path), 'utf8');
+    const sarif = toSarif(await scanDirectory(dir));
+    const hit = sarif.runs[0]!.results.find((r) => r.ruleId === 'ci-production-secret-without-environment')!;
+    const replacements = hit.fixes![0]!.artifactChanges[0]!.replacements;
+    expect(replacements).toHaveLength(10);
+    expect(replacements[0]).toEqual({ deletedRegion: { startLine: 8, startColumn: 1, endLine: 8, endColumn: 1 }, insertedContent: { text: '    environment: production\n' } });
+    const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
+    expect(r.stderr).toContain('re-scan: 1 of 1 targeted finding(s) resolved\n');
+    expect(readFileSync(join(dir, path), 'utf8')).toBe(before.replace(/^( {2}sync-\d+:\n)/gm, '$1    environment: production\n'));
+    expect((await scanDirectory(dir)).findings.filter((f) => f.ruleId === 'ci-production-secret-without-environment')).toEqual([]);
+  });
+
+  it('leaves GitLab CI and flow-style jobs alone, with the reason', () => {
+    expect(suggestWorkflowEnvironment('.gitlab-ci.yml', 'deploy:\n  script: ./deploy\n', [1])).toEqual({ reason: 'not a GitHub Actions workflow; not edited' });
+    expect(suggestWorkflowEnvironment('.github/workflows/d.yml', 'jobs:\n  deploy: { runs-on: ubuntu-latest }\n', [2])).toEqual({ reason: 'line 2 is not a job written as a block mapping; not edited' });
   });
 });

@@ -56,9 +56,12 @@ describe('blastradius fix', () => {
     // Only the two value lines changed; the inline args array and indentation are as they were.
     const changed = mcp.split('\n').filter((l, i) => l !== mcpBefore.split('\n')[i]);
     expect(changed).toEqual(['        "RAILWAY_API_TOKEN": "${RAILWAY_API_TOKEN}"', '        "GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_PERSONAL_ACCESS_TOKEN}"']);
+    // Nothing is left to write; what the dry run still shows are suggestions (--write leaves those to a person).
     const again = await runCli(['fix', dir]);
-    expect(again.stdout).toBe('');
-    expect(again.stderr).toBe('blastradius fix: nothing to fix\n');
+    const diffs = again.stdout.split('\n').map((l, i, all) => (l.startsWith('--- a/') ? all[i - 1] : undefined)).filter((l) => l !== undefined);
+    expect(diffs.length).toBeGreaterThan(0);
+    expect(new Set(diffs)).toEqual(new Set(['# suggested — not written by --write (add --include-suggestions)']));
+    expect(again.stderr).toMatch(/^blastradius fix: nothing to fix but the \d+ suggestion\(s\) above \(--include-suggestions writes them\)\n$/);
   });
 
   it('refuses a file with uncommitted changes unless --force', async () => {

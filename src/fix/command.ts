@@ -76,7 +76,7 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
         const e = byFile.get(s.path) ?? { path: s.path, before: readFileSync(join(root, s.path), 'utf8'), after: '', changes: [], resolves: [], notes: [], replacements: [] };
         e.replacements.push(...s.replacements);
         e.resolves.push(fingerprint);
-        e.changes.push(`line ${s.replacements[0]!.startLine}: deletion_protection = true (suggested)`);
+        e.changes.push(`line ${s.replacements[0]!.startLine}: ${s.change} (suggested)`);
         byFile.set(s.path, e);
       }
       for (const e of byFile.values()) {
@@ -91,7 +91,10 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
         }
         applied.push(e);
       }
-      if (!plan.edits.length && !plan.skipped.length && !suggested.suggestions.size && !suggested.skipped.length) io.stderr('blastradius fix: nothing to fix\n');
+      if (!plan.edits.length && !plan.skipped.length && !suggested.skipped.length) {
+        if (!suggested.suggestions.size) io.stderr('blastradius fix: nothing to fix\n');
+        else if (!flags.includeSuggestions) io.stderr(`blastradius fix: nothing to fix but the ${suggested.suggestions.size} suggestion(s) above (--include-suggestions writes them)\n`);
+      }
       if (flags.write) {
         for (const e of applied) {
           mkdirSync(dirname(join(root, e.path)), { recursive: true });

@@ -1,5 +1,6 @@
-// Suggested Terraform edits (written only on opt-in) for findings a human must decide on: `deletion_protection = true`,
-// and a final snapshot with automated backups kept after delete, in the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
+// Suggested edits (written only on opt-in) for findings a human must decide on: `environment: production` on GitHub
+// Actions jobs that use production secrets, and in Terraform `deletion_protection = true` and a final snapshot with
+// automated backups kept after delete, in the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
 // safely (heredocs, braces it cannot balance, a resource type without the attribute) gets a reason instead.
 // Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ export interface Replacement {
 export interface Suggestion {
   path: string;
   description: string;
+  /** What it sets, one line (`deletion_protection = true`). */
+  change: string;
   replacements: Replacement[];
 }
 
@@ -31,6 +34,7 @@ interface SuggestionKind {
   types: Set<string>;
   args: ArgumentEdit[];
   description: string;
+  change: string;
 }
 
 /** The suggestion each rule gets, by rule id. */
@@ -39,6 +43,7 @@ const KINDS: Record<string, SuggestionKind> = {
     types: new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']),
     args: [{ name: 'deletion_protection', value: () => 'true' }],
     description: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.',
+    change: 'deletion_protection = true',
   },
   // The AWS provider needs a final_snapshot_identifier once skip_final_snapshot is false.
   'rds-backups-die-with-instance': {
@@ -50,6 +55,7 @@ const KINDS: Record<string, SuggestionKind> = {
       { name: 'backup_retention_period', value: () => '7', keep: (v) => !/^\d+$/.test(v) || Number(v) >= 7 },
     ],
     description: 'Suggested (a human decides): take a final snapshot on delete (skip_final_snapshot = false, with a final_snapshot_identifier), keep the automated backups after the instance is gone (delete_automated_backups = false) and keep them for at least 7 days.',
+    change: 'a final snapshot, automated backups kept for 7 days after delete',
   },
 };
 const RESOURCE_HEAD = /^\s*resource\s+"([A-Za-z0-9_]+)"\s+"([^"]*)"\s*\{\s*(?:#.*)?$/;
@@ -121,7 +127,29 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
   // Insertions go in as one replacement, so their order in the file is the order above.
   if (inserted) replacements.push({ startLine: close + 1, startColumn: 1, endLine: close + 1, endColumn: 1, insertedContent: inserted });
   if (!replacements.length) return { reason: `line ${line}: ${kind.args.map((a) => a.name).join(', ')} already as suggested; not edited` };
-  return { path, description: kind.description, replacements };
+  return { path, description: kind.description, change: kind.change, replacements };
+}
+
+const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const JOB_KEY = /^(\s*)[A-Za-z0-9_-]+:\s*(?:#.*)?$/;
+const ENVIRONMENT_DESCRIPTION =
+  'Suggested (a human decides): run these jobs in the `production` environment, then protect it (Settings → Environments: required reviewers, a deployment-branch rule) and move the production secrets into it. GitHub creates an environment a job names, unprotected, if it does not exist yet.';
+
+/** `environment: production` as the first key of each flagged GitHub Actions job (one insertion a job, its indentation). */
+export function suggestWorkflowEnvironment(path: string, text: string, jobLines: number[]): Suggestion | { reason: string } {
+  if (!WORKFLOW.test(path)) return { reason: 'not a GitHub Actions workflow; not edited' };
+  const lines = text.split('\n');
+  const replacements: Replacement[] = [];
+  for (const line of jobLines) {
+    const head = JOB_KEY.exec(lines[line - 1] ?? '');
+    if (!head) return { reason: `line ${line} is not a job written as a block mapping; not edited` };
+    let first = line;
+    while (first < lines.length && !codeOf(lines[first]!).trim()) first++;
+    const indent = /^\s*/.exec(lines[first] ?? '')![0];
+    if (first >= lines.length || indent.length <= head[1]!.length) return { reason: `the job at line ${line} has no keys below it; not edited` };
+    replacements.push({ startLine: first + 1, startColumn: 1, endLine: first + 1, endColumn: 1, insertedContent: `${indent}environment: production\n` });
+  }
+  return { path, description: ENVIRONMENT_DESCRIPTION, change: `environment: production on ${replacements.length} job(s)`, replacements };
 }
 
 /** The text after the replacements (applied bottom-up so earlier positions stay valid). */
@@ -141,10 +169,13 @@ export function suggestionsFor(result: ScanResult): { suggestions: Map<string, S
   const skipped: Array<{ path: string; reason: string }> = [];
   for (const f of result.findings) {
     const l = f.locations[0];
-    if (!(f.ruleId in KINDS) || f.suppressed || !l || l.commit) continue;
+    const workflow = f.ruleId === 'ci-production-secret-without-environment';
+    if (!(workflow || f.ruleId in KINDS) || f.suppressed || !l || l.commit) continue;
     const abs = join(result.target, l.path);
     if (!existsSync(abs)) continue;
-    const s = suggestFor(f.ruleId, l.path, readFileSync(abs, 'utf8'), l.startLine);
+    const text = readFileSync(abs, 'utf8');
+    const jobLines = f.locations.filter((x) => x.path === l.path).map((x) => x.startLine);
+    const s = workflow ? suggestWorkflowEnvironment(l.path, text, jobLines) : suggestFor(f.ruleId, l.path, text, l.startLine);
     if ('reason' in s) skipped.push({ path: l.path, reason: s.reason });
     else suggestions.set(f.fingerprint, s);
   }
