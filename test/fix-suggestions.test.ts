@@ -125,3 +125,33 @@ describe('workflow environment suggestions', () => {
     expect(suggestWorkflowEnvironment('.github/workflows/d.yml', 'jobs:\n  deploy: { runs-on: ubuntu-latest }\n', [2])).toEqual({ reason: 'line 2 is not a job written as a block mapping; not edited' });
   });
 });
+
+describe('bucket force_destroy suggestions', () => {
+  const RULE_B = 'bucket-force-destroy';
+  const apply = (text: string) => {
+    const s = suggestFor(RULE_B, 'storage.tf', text, 1);
+    return 'replacements' in s ? applyReplacements(text, s.replacements) : s;
+  };
+  it('turns force_destroy off and adds prevent_destroy: a new lifecycle block, or inside the one there is', () => {
+    expect(apply('resource "aws_s3_bucket" "backups" {\n  bucket        = "acme-backups"\n  force_destroy = true\n}\n')).toBe(
+      'resource "aws_s3_bucket" "backups" {\n  bucket        = "acme-backups"\n  force_destroy = false\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n',
+    );
+    expect(apply('resource "aws_s3_bucket" "backups" {\n  force_destroy = true\n  lifecycle {\n    ignore_changes = [tags]\n  }\n}\n')).toBe(
+      'resource "aws_s3_bucket" "backups" {\n  force_destroy = false\n  lifecycle {\n    ignore_changes = [tags]\n    prevent_destroy = true\n  }\n}\n',
+    );
+    expect(apply('resource "aws_s3_bucket" "backups" {\n  force_destroy = true\n  lifecycle {\n    prevent_destroy = false # for now\n  }\n}\n')).toBe(
+      'resource "aws_s3_bucket" "backups" {\n  force_destroy = false\n  lifecycle {\n    prevent_destroy = true # for now\n  }\n}\n',
+    );
+  });
+
+  it('the re-scan of a production backup bucket after the suggestion has no force-destroy finding', async () => {
+    const dir = join(tmp, 'bucket');
+    const path = join(dir, 'environments/production/storage.tf');
+    cpSync(join(ROOT, 'test/data/terragoat'), dir, { recursive: true });
+    writeFileSync(path, 'resource "aws_s3_bucket" "db_backups" {\n  bucket        = "acme-db-backups"\n  force_destroy = true\n}\n');
+    const findings = async () => (await scanDirectory(dir)).findings.filter((f) => f.ruleId === RULE_B).map((f) => f.locations[0]!.startLine);
+    expect(await findings()).toEqual([1]);
+    writeFileSync(path, apply(readFileSync(path, 'utf8')) as string);
+    expect(await findings()).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // Suggested edits (written only on opt-in) for findings a human must decide on: `environment: production` on GitHub
 // Actions jobs that use production secrets, and in Terraform `deletion_protection = true` and a final snapshot with
-// automated backups kept after delete, in the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
+// automated backups kept after delete, and buckets that Terraform may not empty or destroy, in the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
 // safely (heredocs, braces it cannot balance, a resource type without the attribute) gets a reason instead.
 // Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,6 +33,8 @@ interface SuggestionKind {
   /** Resource types that take every argument of the suggestion. */
   types: Set<string>;
   args: ArgumentEdit[];
+  /** Also `prevent_destroy = true` in the block's `lifecycle` (added when there is none). */
+  preventDestroy?: boolean;
   description: string;
   change: string;
 }
@@ -44,6 +46,13 @@ const KINDS: Record<string, SuggestionKind> = {
     args: [{ name: 'deletion_protection', value: () => 'true' }],
     description: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.',
     change: 'deletion_protection = true',
+  },
+  'bucket-force-destroy': {
+    types: new Set(['aws_s3_bucket', 'aws_backup_vault', 'google_storage_bucket']),
+    args: [{ name: 'force_destroy', value: () => 'false' }],
+    preventDestroy: true,
+    description: 'Suggested (a human decides): stop Terraform emptying the bucket or vault on destroy (force_destroy = false) and refuse to destroy it at all (lifecycle { prevent_destroy = true }).',
+    change: 'force_destroy = false, lifecycle { prevent_destroy = true }',
   },
   // The AWS provider needs a final_snapshot_identifier once skip_final_snapshot is false.
   'rds-backups-die-with-instance': {
@@ -92,6 +101,8 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
   let close = -1;
   const existing = new Map<string, number>();
   let indent: string | undefined;
+  // The block's own `lifecycle {` (its opening and closing lines) and a prevent_destroy inside it.
+  const lifecycle = { open: -1, close: -1, prevent: -1 };
   for (let i = line - 1; i < lines.length && close < 0; i++) {
     const code = codeOf(lines[i]!);
     if (code.includes('<<') || code.includes('/*')) return { reason: `line ${i + 1}: heredoc or block comment inside the resource; not edited` };
@@ -99,10 +110,13 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
       indent ??= /^\s*/.exec(code)![0];
       const arg = /^\s*([a-z_]+)\s*=/.exec(code);
       if (arg) existing.set(arg[1]!, i);
+      if (/^\s*lifecycle\s*\{\s*$/.test(code) && lifecycle.open < 0) lifecycle.open = i;
     }
+    if (depth === 2 && lifecycle.open >= 0 && lifecycle.close < 0 && /^\s*prevent_destroy\s*=/.test(code)) lifecycle.prevent = i;
     for (const ch of code) {
       if (ch === '{') depth++;
       else if (ch === '}' && --depth === 0) close = i;
+      else if (ch === '}' && depth === 1 && lifecycle.open >= 0 && lifecycle.close < 0) lifecycle.close = i;
     }
   }
   if (close < 0) return { reason: `the resource block opened at line ${line} does not close; not edited` };
@@ -110,9 +124,10 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
   const replacements: Replacement[] = [];
   const at = indent ?? `${/^\s*/.exec(lines[close]!)![0]}  `;
   let inserted = '';
-  for (const a of kind.args) {
+  const edits: Array<{ a: ArgumentEdit; i: number | undefined }> = kind.args.map((a) => ({ a, i: existing.get(a.name) }));
+  if (kind.preventDestroy && lifecycle.prevent >= 0) edits.push({ a: { name: 'prevent_destroy', value: () => 'true' }, i: lifecycle.prevent });
+  for (const { a, i } of edits) {
     const value = a.value(head[2]!);
-    const i = existing.get(a.name);
     if (i === undefined) {
       inserted += `${at}${a.name} = ${value}\n`;
       continue;
@@ -123,6 +138,13 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
     const current = code.slice(from);
     if (current === value || a.keep?.(current)) continue;
     replacements.push({ startLine: i + 1, startColumn: from + 1, endLine: i + 1, endColumn: code.length + 1, insertedContent: value });
+  }
+  if (kind.preventDestroy && lifecycle.prevent < 0) {
+    if (lifecycle.close < 0) inserted += `${at}lifecycle {\n${at}  prevent_destroy = true\n${at}}\n`;
+    else {
+      const inner = `${/^\s*/.exec(lines[lifecycle.open]!)![0]}  `;
+      replacements.push({ startLine: lifecycle.close + 1, startColumn: 1, endLine: lifecycle.close + 1, endColumn: 1, insertedContent: `${inner}prevent_destroy = true\n` });
+    }
   }
   // Insertions go in as one replacement, so their order in the file is the order above.
   if (inserted) replacements.push({ startLine: close + 1, startColumn: 1, endLine: close + 1, endColumn: 1, insertedContent: inserted });
