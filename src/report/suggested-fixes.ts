@@ -1,7 +1,8 @@
 // Suggested edits (written only on opt-in) for findings a human must decide on: `environment: production` on GitHub
-// Actions jobs that use production secrets, and in Terraform `deletion_protection = true` and a final snapshot with
-// automated backups kept after delete, and buckets that Terraform may not empty or destroy, in the flagged resource block, by a minimal text edit that keeps the file's indentation. A block it cannot read
-// safely (heredocs, braces it cannot balance, a resource type without the attribute) gets a reason instead.
+// Actions jobs that use production secrets; in the flagged Terraform resource block, `deletion_protection = true`, a
+// final snapshot with automated backups kept after delete, and buckets that Terraform may not empty or destroy. Each is
+// a minimal text edit that keeps the file's indentation. A block it cannot read safely (heredocs, braces it cannot
+// balance, a resource type without the attribute) gets a reason instead.
 // Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,8 @@ const KINDS: Record<string, SuggestionKind> = {
   },
 };
 const RESOURCE_HEAD = /^\s*resource\s+"([A-Za-z0-9_]+)"\s+"([^"]*)"\s*\{\s*(?:#.*)?$/;
+const indentOf = (line: string): string => /^\s*/.exec(line)![0];
+
 /** The line with string contents emptied and a trailing `#` or `//` comment cut (a char scan: no backtracking). */
 function codeOf(line: string): string {
   let out = '';
@@ -107,7 +110,7 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
     const code = codeOf(lines[i]!);
     if (code.includes('<<') || code.includes('/*')) return { reason: `line ${i + 1}: heredoc or block comment inside the resource; not edited` };
     if (depth === 1 && i > line - 1 && code.trim()) {
-      indent ??= /^\s*/.exec(code)![0];
+      indent ??= indentOf(code);
       const arg = /^\s*([a-z_]+)\s*=/.exec(code);
       if (arg) existing.set(arg[1]!, i);
       if (/^\s*lifecycle\s*\{\s*$/.test(code) && lifecycle.open < 0) lifecycle.open = i;
@@ -122,7 +125,7 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
   if (close < 0) return { reason: `the resource block opened at line ${line} does not close; not edited` };
   if (close === line - 1) return { reason: `the resource block at line ${line} is on one line; not edited` };
   const replacements: Replacement[] = [];
-  const at = indent ?? `${/^\s*/.exec(lines[close]!)![0]}  `;
+  const at = indent ?? `${indentOf(lines[close]!)}  `;
   let inserted = '';
   const edits: Array<{ a: ArgumentEdit; i: number | undefined }> = kind.args.map((a) => ({ a, i: existing.get(a.name) }));
   if (kind.preventDestroy && lifecycle.prevent >= 0) edits.push({ a: { name: 'prevent_destroy', value: () => 'true' }, i: lifecycle.prevent });
@@ -142,7 +145,7 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
   if (kind.preventDestroy && lifecycle.prevent < 0) {
     if (lifecycle.close < 0) inserted += `${at}lifecycle {\n${at}  prevent_destroy = true\n${at}}\n`;
     else {
-      const inner = `${/^\s*/.exec(lines[lifecycle.open]!)![0]}  `;
+      const inner = `${indentOf(lines[lifecycle.open]!)}  `;
       replacements.push({ startLine: lifecycle.close + 1, startColumn: 1, endLine: lifecycle.close + 1, endColumn: 1, insertedContent: `${inner}prevent_destroy = true\n` });
     }
   }
@@ -167,7 +170,7 @@ export function suggestWorkflowEnvironment(path: string, text: string, jobLines:
     if (!head) return { reason: `line ${line} is not a job written as a block mapping; not edited` };
     let first = line;
     while (first < lines.length && !codeOf(lines[first]!).trim()) first++;
-    const indent = /^\s*/.exec(lines[first] ?? '')![0];
+    const indent = indentOf(lines[first] ?? '');
     if (first >= lines.length || indent.length <= head[1]!.length) return { reason: `the job at line ${line} has no keys below it; not edited` };
     replacements.push({ startLine: first + 1, startColumn: 1, endLine: first + 1, endColumn: 1, insertedContent: `${indent}environment: production\n` });
   }
@@ -185,19 +188,32 @@ export function applyReplacements(text: string, replacements: Replacement[]): st
   return out;
 }
 
+type Suggester = (path: string, text: string, lines: number[]) => Suggestion | { reason: string };
+/** Every rule with a suggestion; a suggester gets the finding's lines in the file of its first location. */
+const SUGGESTERS: Record<string, Suggester> = {
+  'ci-production-secret-without-environment': suggestWorkflowEnvironment,
+  ...Object.fromEntries(Object.keys(KINDS).map((id): [string, Suggester] => [id, (path, text, lines) => suggestFor(id, path, text, lines[0]!)])),
+};
+
 /** Suggestions for the scan's findings that have one, by finding fingerprint; files are read from the scanned folder. */
 export function suggestionsFor(result: ScanResult): { suggestions: Map<string, Suggestion>; skipped: Array<{ path: string; reason: string }> } {
   const suggestions = new Map<string, Suggestion>();
   const skipped: Array<{ path: string; reason: string }> = [];
+  const texts = new Map<string, string | undefined>();
+  const textOf = (path: string): string | undefined => {
+    if (!texts.has(path)) {
+      const abs = join(result.target, path);
+      texts.set(path, existsSync(abs) ? readFileSync(abs, 'utf8') : undefined);
+    }
+    return texts.get(path);
+  };
   for (const f of result.findings) {
     const l = f.locations[0];
-    const workflow = f.ruleId === 'ci-production-secret-without-environment';
-    if (!(workflow || f.ruleId in KINDS) || f.suppressed || !l || l.commit) continue;
-    const abs = join(result.target, l.path);
-    if (!existsSync(abs)) continue;
-    const text = readFileSync(abs, 'utf8');
-    const jobLines = f.locations.filter((x) => x.path === l.path).map((x) => x.startLine);
-    const s = workflow ? suggestWorkflowEnvironment(l.path, text, jobLines) : suggestFor(f.ruleId, l.path, text, l.startLine);
+    const suggest = SUGGESTERS[f.ruleId];
+    if (!suggest || f.suppressed || !l || l.commit) continue;
+    const text = textOf(l.path);
+    if (text === undefined) continue;
+    const s = suggest(l.path, text, f.locations.filter((x) => x.path === l.path).map((x) => x.startLine));
     if ('reason' in s) skipped.push({ path: l.path, reason: s.reason });
     else suggestions.set(f.fingerprint, s);
   }
