@@ -1,12 +1,18 @@
 // The command line: exit codes, usage and configuration errors with exact messages, rules listing.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function repoWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'br-cli-'));
+  made.push(dir);
   for (const [p, c] of Object.entries(files)) writeFileSync(join(dir, p), c);
   return dir;
 }
