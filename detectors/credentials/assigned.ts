@@ -7,7 +7,7 @@
 // defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
 import type { Confidence, CredentialRule, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
-import { charsetOf, isSecretName, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { charsetOf, insideStringLiteral, isSecretName, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
 
 const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passcode|passw)$/;
@@ -46,8 +46,11 @@ function nameBefore(line: string, value: string): string | undefined {
   const at = line.indexOf(value);
   if (at < 0) return undefined;
   const before = line.slice(Math.max(0, at - 120), at).replace(/(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\([ \t]*["'`]?$/, '');
-  return /([A-Za-z_$@][\w.$-]*)["'\]`]{0,2}[ \t]*(?::=|=>|===?|!=|=|:|\(|,|[ \t])[ \t]*["'`]?$/.exec(before)?.[1];
+  return /([A-Za-z_$@][\w.$-]*)(?:\\?["'\]`]){0,2}[ \t]*(?::=|=>|===?|!=|=|:|\(|,|[ \t])[ \t]*\\?["'`]?$/.exec(before)?.[1];
 }
+
+/** Words that name a mechanism or a mode, not a secret, when bound to `auth`/`token`/`secret`. */
+const AUTH_SCHEME_OR_MODE = /^(?:basic|bearer|digest|oauth2?|oidc|saml|ldap|jwt|hmac|none|anonymous|local|session|cookie|header|query|form|api|apikey|token|tokens|secret|secrets|auto|manual|internal|external|static|dynamic|plain|plaintext|insecure|strict|enabled|disabled|always|never|env|file|vault|kms|aws|gcp|azure|kerberos|ntlm|negotiate|mtls|tls|ssl|cert|certificate|password|default|custom|inherit)$/;
 
 /** Translated UI strings (`password: Password` in a locale file) are labels, not secrets. */
 const LOCALE_PATH = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?|messages)\/|\.(?:po|pot|xliff|xlf|resx|strings|arb)$/i;
@@ -56,27 +59,33 @@ const LOCALE_PATH = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?|mess
 const TYPE_OR_KEYWORD = /^(?:string|str|int|integer|bool|boolean|number|bytes?|object|any|char|text|varchar|secret|secretstr|password|nil|null|none|undefined|true|false|required|optional|self|this|new|function|func|fn|lambda|return|await|async|const|let|var|val|def|static|final|public|private|protected|readonly|type|interface|class|struct|enum|void|option|some|list|dict|map|array|set)$/i;
 
 /** What a literal value is not: stand-ins that only repeat the key, masks, references, calls, identifiers. */
-function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 'secret'): boolean {
+function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 'secret', name: string | undefined): boolean {
+  // A password written as a literal — quoted, or in a config or env file — can look like a name (`dbPass`, `Tdma`-style
+  // case, `new_user_pw`); those shapes only mean "an identifier" for other secrets and in code or prose.
+  const literalPassword = kind === 'password' && (quoted(v, ctx) || LITERAL_CONFIG.test(ctx.file.path));
   if (/^(?:pass(?:word|wd)?|pwd|secret|token|key|api[-_]?key|credentials?)$/i.test(v)) return true; // repeats its key
   if (/(?:^|[-_])(?:pwd|pass|user|username)(?:$|[-_])/i.test(v)) return true; // `my_pwd`, `user_pass`: stand-ins
   if (TYPE_OR_KEYWORD.test(v)) return true;
   if (/^[*x•.#_?-]+$/i.test(v) || /\*{3,}|•{3,}/.test(v)) return true; // masks: `****`, `sk_a***yx`
   if (/^(?:workspace|npm|file|link|git\+[a-z]+|github):|^[\^~<>=]*v?\d+(?:\.[\dx*]+)+/i.test(v)) return true; // version specs
-  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // a camelCase identifier: `api_key: revokedKey`
+  if (!literalPassword && /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // a camelCase identifier: `api_key: revokedKey`
   if (new Set(v.replace(/[^A-Za-z0-9]/g, '').toLowerCase()).size <= 2) return true; // `0000-0000`, `abab`
   if (/\$\{|\$\(|\{\{|\}\}|#\{|@\{|%\(|^%[sdv]$|%[sd]\b|^%[\w.]+%$|^<.*>$|^\[.*\]$|^\{.*\}$|^:[a-z_]+$|:=?$/i.test(v)) return true; // templates, symbols, labels
-  if (/^(?:[A-Z][a-z]+){2,}[A-Z]*$/.test(v)) return true; // a CamelCase type or class name
+  if (!literalPassword && /^(?:[A-Z][a-z]+){2,}[A-Z]*$/.test(v)) return true; // a CamelCase type or class name
   if (kind === 'secret' && /^[A-Z]+(?:_[A-Z]+)+(?:-\d)?$/.test(v)) return true; // an UPPER_SNAKE constant name
   if (/\[-?\d*\]/.test(v)) return true; // an index or a query path: `NextToken[-1].ShardId`
   if (/^(.{2,8})\1{3,}$/.test(v)) return true; // a repeated unit: `deadbeefdeadbeef…`, `abcabcabcabc`
   // Lower-case words joined by `-`/`_` that read as words (`on_create`, `key-material`): identifiers and labels.
-  if (/^[a-z]{2,}(?:[-_][a-z]{2,})+$/.test(v) && (v.match(/[aeiou]/g)?.length ?? 0) / v.replace(/[-_]/g, '').length >= 0.3) return true;
+  // A bare `password:` holding such a value is still the password (`password: "zon_oogqbahz"`); `update_password:
+  // on_create` is a mode.
+  const barePassword = kind === 'password' && PASSWORD_WORD.test(nameWords(name ?? '').trim());
+  if (!barePassword && /^[a-z]{2,}(?:[-_][a-z]{2,})+$/.test(v) && (v.match(/[aeiou]/g)?.length ?? 0) / v.replace(/[-_]/g, '').length >= 0.3) return true;
   const at = ctx.line.indexOf(v);
   const before = at > 0 ? ctx.line[at - 1]! : '';
   const after = at >= 0 ? ctx.line.slice(at + v.length, at + v.length + 2) : '';
   if (/^[([]/.test(after) || (/^\.[A-Za-z_]/.test(after) && ctx.file.kind === 'source')) return true; // a call, index or member access
   // A quoted string that goes on past a space is a phrase (`'Invalid Password'`, `"User Password"`), not a secret.
-  if (/["'`]/.test(before) && after !== '' && !after.startsWith(before)) return true;
+  if (/["'`]/.test(before) && after !== '' && !after.replace(/^\\/, '').startsWith(before)) return true;
   // Outside JS/TS/Go a backtick opens a command substitution, not a literal.
   if (before === '`' && !/\.(?:[cm]?[jt]sx?|go)$/i.test(ctx.file.path)) return true;
   // Numbers: ports, counts and sizes are short; 6–8 digits bound to `token` is a one-time code (RFC 4226/6238).
@@ -90,11 +99,16 @@ function quoted(v: string, ctx: MatchContext): boolean {
   return at > 0 && /["'`]/.test(ctx.line[at - 1]!);
 }
 
+/** Files whose values are literal strings by construction: env files, properties, INI, TOML, YAML, compose. */
+const LITERAL_CONFIG = /(?:^|\/)\.env[^/]*$|\.(?:env|properties|ini|cfg|conf|cnf|toml|ya?ml|tfvars)$/i;
+
 /** In program source only string literals count: `password = getPassword()` and `pwd = other` are expressions. */
 function unquotedInCode(v: string, ctx: MatchContext): boolean {
   if (ctx.file.kind !== 'source' || /\.(?:md|mdx|rst|txt|adoc|html?|ya?ml|json|toml|ini|cfg|conf|properties|xml|env|sh|bash|mk|bat|cmd|ps1|sql|http|rsp|cnf)$|(?:^|\/)(?:Dockerfile[^/]*|Makefile|Vagrantfile)$/i.test(ctx.file.path))
     return false;
-  return !quoted(v, ctx);
+  // `"…?refreshToken=…&…"`, `'USER=jdoe\nPASS=…'`: a `name=value` pair inside a string literal is a literal too.
+  const at = ctx.line.indexOf(v);
+  return !quoted(v, ctx) && !(ctx.line[at - 1] === '=' && insideStringLiteral(ctx.line, at));
 }
 
 function inK8sSecretData(ctx: MatchContext): boolean {
@@ -112,13 +126,20 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   const kind = credentialNameKind(name);
   if (!kind) return false;
   if (v.length < (kind === 'password' ? 4 : 8)) return false;
-  if (kind === 'secret' && /^[a-z]+$/.test(v) && v.length < 16) return false; // a word bound to a secret name
+  // Lower-case letters alone bound to a token, key or auth name: a mode or a label when it reads as a word
+  // (`auth: basic`, `token="directory"`); a key when long or unpronounceable (`OAUTH_KEY=utxxhuisokgmebl`). A shared
+  // secret or passphrase can be a word (`secret: 'srbbwtrbmrh'`). Either way the confidence is low.
+  if (kind === 'secret' && /^[a-z]+$/.test(v)) {
+    if (AUTH_SCHEME_OR_MODE.test(v)) return false;
+    const vowels = (v.match(/[aeiouy]/g)?.length ?? 0) / v.length;
+    if (v.length < 16 && vowels >= 0.3 && !/(?:secret|phrase)$/i.test(name ?? '')) return false;
+  }
   if (LOCALE_PATH.test(ctx.file.path)) return false;
   // Inside a template (`${DB_PASSWORD:root}`, `{{ default "x" .pw }}`) the value is the template's business.
   // (The last 200 characters before the value: an open template is near it, and a minified line stays cheap.)
   const at = ctx.line.indexOf(v);
   if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(Math.max(0, at - 200), Math.max(0, at)))) return false;
-  return !structurallyNotSecret(v, ctx, kind) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
+  return !structurallyNotSecret(v, ctx, kind, name) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
 }
 
 function classifyAssigned(v: string, name: string | undefined) {
@@ -138,7 +159,7 @@ const help = {
   references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cwe.mitre.org/data/definitions/798.html'],
 };
 
-const NAME = String.raw`(?<![\w.$/@-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|(?:private|access|secret|cipher|encryption|signing|master|app|client|consumer|session|account|storage|crypt|hmac|jwt|license)[_-]?key|auth|credentials?|creds)[\w.-]{0,30})["'\]\x60]{0,2}`;
+const NAME = String.raw`(?<![\w.$/@-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|(?:private|access|secret|cipher|encryption|signing|master|app|client|consumer|session|account|storage|crypt|hmac|jwt|license)[_-]?key|auth|credentials?|creds)[\w.-]{0,30})(?:\\?["'\]\x60]){0,2}`;
 
 function validateAssigned(v: string, ctx: MatchContext): boolean {
   const name = nameBefore(ctx.line, v) ?? ctx.variable;
@@ -148,7 +169,7 @@ function validateAssigned(v: string, ctx: MatchContext): boolean {
   const before = ctx.line.slice(Math.max(0, at - 200), Math.max(0, at));
   // The space separator only binds in Dockerfile `ENV`/`ARG` lines; `(` only after a setter (`setPassword("…")`) or
   // a wrapper of a literal (`Some("…")`); `,` only in an environment lookup's default (`getenv("DB_PASSWORD", "…")`).
-  if (!/[=:(,>][ \t]*["'`]?$/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]+[\w.-]+[ \t]+$/i.test(before)) return false;
+  if (!/[=:(,>][ \t]*\\?["'`]?$/.test(before) && !/^[ \t]*(?:ENV|ARG)[ \t]+[\w.-]+[ \t]+$/i.test(before)) return false;
   if (/\([ \t]*["'`]?$/.test(before) && !/(?:(?:^|[.\s])(?:set|with)_?[A-Za-z]*\(|[=:])[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?[ \t]*["'`]?$/i.test(before)) return false;
   if (/,[ \t]*["'`]?$/.test(before) && !/(?:getenv|environ\.get|env\.get|getProperty|fetch|ENV\.fetch|get)\([ \t]*["'][\w.-]+["'][ \t]*,[ \t]*["'`]?$/i.test(before)) return false;
   return accepts(v, ctx, name);
@@ -168,7 +189,7 @@ export const assignedCredential: CredentialRule = {
     help,
   },
   keywords: genericSecret.keywords,
-  pattern: new RegExp(String.raw`${NAME}[ \t]*(?::=|=>|===?|!=|=|:|\(|,)[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?["'\x60]([^\s"'\x60\\]{3,200})["'\x60]`, 'i'),
+  pattern: new RegExp(String.raw`${NAME}[ \t]*(?::=|=>|===?|!=|=|:|\(|,)[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?\\?["'\x60]([^\s"'\x60\\]{3,200})\\?["'\x60]`, 'i'),
   secretGroup: 2,
   validate: validateAssigned,
   classify: (v, ctx) => classifyAssigned(v, nameBefore(ctx.line, v) ?? ctx.variable),
@@ -187,6 +208,9 @@ export const assignedCredential: CredentialRule = {
       { text: 'const string testPassword = "zjycbjb298";\n', path: 'src/Auth.cs' },
       { text: 'app.config["MAILGUN_API_KEY"] = "wol-5603822800-altl"\n', path: 'app/settings.py' },
       { text: 'password: "qd-ywln"\n', path: 'internal/client.go' },
+      // escaped JSON inside a string literal: a recorded response body
+      { text: 'final String body = "{ \\"access_token\\":\\"B0024UANVHCD65B3NUWTNFSB\\", \\"expires_in\\": 3600 }";\n', path: 'src/test/java/TokenTest.java' },
+      { text: "  secret: 'srbbwtrbmrh',\n", path: 'test/fixture.ts' },
     ],
     negative: [
       { text: 'password: ${DATASOURCE_PASSWORD:root123}\n', path: 'application.yml' },
@@ -240,6 +264,9 @@ export const assignedUnquoted: CredentialRule = {
       { text: 'canal:\n  password: 444145\n', path: 'conf/canal.yml' },
       { text: 'RECAPTCHA_SECRET_KEY=6Lc9xQ2vTz8pLm4XwAAAAB\n', path: '.env.example' },
       { text: 'curl -d username=svc -d password=jgakvyhx https://localhost:8000/login\n', path: 'scripts/login.sh' },
+      // inside a string literal, though not right after its quote: a query string, an embedded env file
+      { text: 'Get("http://localhost:5000/refresh?refreshToken=4685983cab0762edf2ef7be686ac2635&server=2");\n', path: 'test/UrlTests.cs' },
+      { text: 'body = "oauth_token=ad7k65t8nmvekefz&oauth_token_secret=sbwp2929g6n6"\n', path: 'src/test/java/Oauth1Test.java' },
     ],
     negative: [
       { text: 'body = "version=1.2&auth_user=svc&auth_pwd=%(pw)s&json=1"\n', path: 'app/client.py' },
@@ -247,6 +274,8 @@ export const assignedUnquoted: CredentialRule = {
       { text: 'const key = await revoke({ api_key: revokedKey })\n', path: 'docs/api-key.mdx' },
       { text: 'export GITROB_ACCESS_TOKEN=deadbeefdeadbeefdeadbeefdeadbeefdeadbeef\n', path: 'docs/gitrob.sh' },
       { text: 'password = Some(password)\n', path: 'src/Db.scala' },
+      { text: 'auth: basic\n', path: 'config/proxy.yml' },
+      { text: 'url = base + "?token=" + token\n', path: 'src/client.py' },
     ],
   },
 };

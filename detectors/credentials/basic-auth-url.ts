@@ -1,5 +1,6 @@
-// URLs with inline credentials for non-database schemes: http(s), ftp(s), sftp, smtp(s), ldap(s), git, ssh.
-// Database and message-broker schemes (postgres, mysql, mongodb, redis, amqp…) are the connection-URL rules'.
+// URLs with inline credentials for any scheme the connection-URL rules do not own: http(s), ftp(s), sftp, smtp(s),
+// ldap(s), git, ssh, nats, mqtt, ws(s), and any other `scheme://user:password@host`. Database and broker schemes with a
+// rule of their own (postgres, mysql, mongodb, redis, amqp…) come earlier in the rule order and win the same text.
 // The credential is `scheme://user:password@host[:port]` — the path and query are left out so the same credential used
 // for several endpoints is one credential. Placeholders (`user:${PASS}`, `user:password`, `<password>`) are skipped.
 // https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1 (and its warning against user:password in URIs)
@@ -22,7 +23,7 @@ export const basicAuthUrl: CredentialRule = {
     id: 'url-basic-auth',
     title: 'URL with inline credentials',
     severity: 'high',
-    summary: 'http(s)/ftp/smtp/ldap/git URL with user:password@ (non-database schemes).',
+    summary: 'A URL of any scheme with user:password@ (http, ftp, smtp, ldap, git, nats, mqtt…; databases have their own rules).',
     provider: 'url',
     credentialType: 'basic-auth-url',
     help: {
@@ -33,7 +34,7 @@ export const basicAuthUrl: CredentialRule = {
   },
   keywords: ['://'],
   // `?` and `#` end the authority (RFC 3986 §3.2), so they never belong to the user or password.
-  pattern: /(?<![\w+.-])((?:https?|ftps?|sftp|smtps?|ldaps?|git|ssh):\/\/[^\s:/@"'<>`\\?#]{0,128}:[^\s@/"'<>`\\?#]{1,256}@[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?)(?![A-Za-z0-9.-])/i,
+  pattern: /(?<![\w+.-])([a-z][a-z0-9+.-]{1,30}:\/\/[^\s:/@"'<>`\\?#]{0,128}:[^\s@/"'<>`\\?#]{1,256}@[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?)(?![A-Za-z0-9.-])/i,
   secretGroup: 1,
   validate: (v) => parsed(v) !== undefined,
   classify: (v) => {
@@ -45,6 +46,8 @@ export const basicAuthUrl: CredentialRule = {
       'REGISTRY_URL=https://ci-bot:tRewyieFcOJCMnPItfA2yHI6@artifacts.acme-corp.io/repository/npm/',
       'git clone https://deploy:8HmwEE2iWe3m9nubqmUL@git.acme-corp.io/platform/infra.git',
       'SMTP_URL=smtps://mailer%40acme-corp.io:eK7H5T9ByRUnCfYh@smtp.mailgun.org:465',
+      'nats-server --cluster nats://0.0.0.0:6222 --routes=nats://ruser:U7hO0fi3h@nats-2:6222',
+      "'uri' => 'mqtt://kcqlmkgx:jCMghlsxhNqB@m10.cloudmqtt.com:13858',",
     ],
     negative: [
       'https://user:${PASSWORD}@artifacts.acme-corp.io/',
@@ -54,6 +57,7 @@ export const basicAuthUrl: CredentialRule = {
       'https://PROXY_USER:PROXY_PASSWORD@proxy.acme-corp.io:3128',
       'https://deploy:Ke3vUT6eJZ1nN7GuD2JT@example.com/repo.git',
       'DATABASE_URL=postgres://app:5K1nLXA6LZpLFuVGTUes@db.acme-corp.io:5432/app',
+      'nats://ruser:<password>@nats-2:6222',
     ],
   },
 };

@@ -1,12 +1,13 @@
 // Passwords passed on a command line, where they also land in shell history, CI logs and `ps` output:
 // `--password X` / `--password=X` / `-Password X` (most CLIs, PowerShell), keytool's `-storepass`/`-keypass`, OpenSSL's
 // `-passin|-passout|-password pass:X`, `mysql -pX`, `sshpass -p X`, `curl -u user:X`, `docker login -p X` and
-// PowerShell's `ConvertTo-SecureString "X" -AsPlainText`.
+// PowerShell's `ConvertTo-SecureString "X" -AsPlainText`, and tokens and keys passed the same way (`--token X`,
+// `-repotoken X`, `--api-key=X`, `--client-secret X`: coverage uploaders, deploy CLIs, `docker swarm join --token`).
 // https://www.openssl.org/docs/man3.0/man1/openssl-passphrase-options.html  https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html
 // https://curl.se/docs/manpage.html#-u  https://learn.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring
 // Variables, templates and prompts (`$PASS`, `%PASS%`, `${{ secrets.X }}`, `<password>`, `-p` alone) are not passwords.
 import type { CredentialRule, MatchContext } from '../../src/core/types.js';
-import { isPlaceholderPassword } from './shared.js';
+import { isPlaceholderPassword, looksRandom } from './shared.js';
 
 const help = {
   why: 'A password on a command line is readable by every process on the machine while the command runs, and is kept in shell history, CI logs and the file that holds the command. Whoever reads it can use the account it unlocks.',
@@ -115,4 +116,28 @@ export const secureStringPlainText: CredentialRule = {
   },
 };
 
-export default [cliPasswordFlag, opensslPassArg, mysqlInlinePassword, sshpassPassword, curlUserPassword, secureStringPlainText];
+export const cliTokenFlag: CredentialRule = {
+  meta: { ...meta('cli-token-flag', 'Token or key passed as a command-line flag', '`--token X`, `-repotoken X`, `--api-key=X`, `--client-secret X` with a machine-generated value.'), credentialType: 'cli-token' },
+  keywords: ['token', 'api-key', 'apikey', 'secret'],
+  pattern: /(?<![\w-])--?(?:token|repotoken|repo-token|auth-token|access-token|api-token|api-key|apikey|client-secret|jwt-secret|secret-key|secret)(?:=|[ \t]{1,4})(['"]?)([A-Za-z0-9][A-Za-z0-9._~+/:=-]{15,255})\1(?=[\s'"`;|&)\\]|$)/i,
+  secretGroup: 2,
+  // A token is machine-generated: a word, a name or a path after the flag is not one.
+  validate: (v) => literal(v) && looksRandom(v, 16) && !/^[a-z]+:\/\//i.test(v),
+  examples: {
+    positive: [
+      '- $HOME/gopath/bin/goveralls -repotoken 0jNgTBO7b5xgTbVNYssv4NrUBjTx2i0e2',
+      '"test:cov": "jest --coverage && codacy-coverage --token b3ae3e211a9613c2e0aee345f6b44a33 --language typescript"',
+      'docker swarm join --token SWMTKN-1-2x7rx6t1ok7tds7aaymmj2yi76m4i8vhnwud2gkhe774iupcxa-03vi3xwu5trudh4u5dqr4ci5x 10.0.0.5:2377',
+    ],
+    negative: [
+      'goveralls -repotoken $COVERALLS_TOKEN',
+      'codecov --token ${{ secrets.CODECOV_TOKEN }}',
+      'cli --token <your-token>',
+      'vault login --token-only',
+      'gh auth login --with-token < token.txt',
+      'app --api-key=MY_SERVICE_API_KEY_VALUE',
+    ],
+  },
+};
+
+export default [cliPasswordFlag, cliTokenFlag, opensslPassArg, mysqlInlinePassword, sshpassPassword, curlUserPassword, secureStringPlainText];

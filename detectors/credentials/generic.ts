@@ -7,7 +7,7 @@
 // for everything else.
 import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
-import { BOUND_VALUE, charsetOf, isDocumentedExample, isSecretName, isUuid, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { BOUND_VALUE, charsetOf, insideStringLiteral, isDocumentedExample, isSecretName, isUuid, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
 
 const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.environ|getenv|^env[.:(]|secrets?\.|vault:|^arn:|^projects\/|^ref\+|^op:\/\/|^sm:\/\/|^awssecretsmanager|^ssm:|^keyvault/i;
 
@@ -40,7 +40,13 @@ const AWS_KEY_ID = /^(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z
 function unquotedInCode(v: string, ctx: MatchContext): boolean {
   if (ctx.file.kind !== 'source') return false;
   const at = ctx.line.indexOf(v);
-  return at < 1 || !/["'`]/.test(ctx.line[at - 1]!);
+  if (at < 1) return true;
+  if (/["'`]/.test(ctx.line[at - 1]!)) return false;
+  // `"…?access_token=…&…"`: a secret-named parameter inside a string literal is a literal too.
+  if (ctx.line[at - 1] !== '=' || !insideStringLiteral(ctx.line, at)) return true;
+  let start = at - 1;
+  while (start > 0 && at - start < 80 && /[\w.-]/.test(ctx.line[start - 1]!)) start--;
+  return !isSecretName(ctx.line.slice(start, at - 1));
 }
 
 function inK8sSecretData(ctx: MatchContext): boolean {

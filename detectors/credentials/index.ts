@@ -118,6 +118,7 @@ import terraformState from './terraform-state.js';
 import jwt from './jwt.js';
 import basicAuthUrl from './basic-auth-url.js';
 import httpBasicAuth from './http-basic-auth.js';
+import httpAuthorization from './http-authorization.js';
 import natsNkey from './nats-nkey.js';
 import totpSeed from './totp-seed.js';
 import sqlPassword from './sql-password.js';
@@ -249,6 +250,7 @@ export const credentialRules: CredentialRule[] = [
   ...jwt,
   ...basicAuthUrl,
   ...httpBasicAuth,
+  ...httpAuthorization,
   ...natsNkey,
   ...totpSeed,
   ...sqlPassword,

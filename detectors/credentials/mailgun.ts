@@ -1,6 +1,7 @@
 // Mailgun API keys. https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key
 // Legacy keys are `key-` + 32 hex; current account and domain sending keys are `<32 hex>-<8 hex>-<8 hex>`. The `key-`
-// prefix is short and the new format has no prefix, so both need Mailgun context.
+// prefix is short and the new format has no prefix, so both need Mailgun context; with it, a legacy body of any 32
+// lower-case letters and digits is taken (hex is the documented case), since the context already makes it Mailgun's.
 import type { CredentialRule } from '../../src/core/types.js';
 import { boundToProvider } from './shared.js';
 
@@ -22,7 +23,7 @@ export const mailgunLegacyKey: CredentialRule = {
     help,
   },
   keywords: ['key-'],
-  pattern: /(?<![\w-])(key-[0-9a-f]{32})(?![\w-])/,
+  pattern: /(?<![\w-])(key-[0-9a-z]{32})(?![\w-])/,
   secretGroup: 1,
   validate: (_v, ctx) => boundToProvider(ctx, MAILGUN),
   examples: {

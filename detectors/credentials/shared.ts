@@ -502,6 +502,24 @@ export function inAuthHeader(ctx: MatchContext): boolean {
   return /authorization|bearer|x-api-key|api-key:|x-auth-token/i.test(ctx.line);
 }
 
+/**
+ * True when position `at` of a source line is inside a string literal: a query string or an embedded env file
+ * (`"…/refresh?refreshToken=4f8a…&s=2"`, `'USER=jdoe\nPASS=…'`) is a literal even where the value does not follow
+ * the quote. Walks the line up to `at` (at most 2,000 characters; a longer prefix says no).
+ */
+export function insideStringLiteral(line: string, at: number): boolean {
+  if (at <= 0 || at > 2000) return false;
+  let open = '';
+  for (let i = 0; i < at; i++) {
+    const c = line[i]!;
+    if (open) {
+      if (c === '\\') i++;
+      else if (c === open) open = '';
+    } else if (c === '"' || c === "'" || c === '`') open = c;
+  }
+  return open !== '';
+}
+
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 
 function bech32Polymod(values: number[]): number {

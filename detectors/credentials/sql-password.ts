@@ -32,8 +32,8 @@ export const sqlIdentifiedBy: CredentialRule = {
     credentialType: 'sql-password',
     help,
   },
-  keywords: ['identified by'],
-  pattern: /\bidentified\s{1,4}by\s{1,4}(?:password\s{1,4})?['"`]?([^\s'"`;,)]{3,128})/i,
+  keywords: ['identified by', 'identified with'],
+  pattern: /\bidentified\s{1,4}(?:with\s{1,4}[\w$]{1,64}\s{1,4})?by\s{1,4}(?:password\s{1,4})?['"`]?([^\s'"`;,)]{3,128})/i,
   secretGroup: 1,
   validate: (v, ctx) => !/^(?:values|password)$/i.test(v) && sqlValue(v, ctx),
   examples: {
@@ -41,6 +41,7 @@ export const sqlIdentifiedBy: CredentialRule = {
       "CREATE USER 'app'@'%' IDENTIFIED BY 'v8Qm2LxT9p';",
       'mysql -uroot -e "CREATE USER ci IDENTIFIED BY \'k3Wq9z\'"',
       'ALTER USER sys IDENTIFIED BY Tq7Lm4Zx2 container=all;',
+      "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'azi-xkoplrip';",
     ],
     negative: [
       `/** Whether the user is identified by the key. */ ${'x'.repeat(1000)} function createUser(name) {}`,

@@ -24,13 +24,15 @@ export interface WalkOptions {
   ignorePaths?: string[];
 }
 
-/** Folders nobody edits and that would swamp the scan: dependencies, caches, build tool state. */
+/**
+ * Folders nobody edits and that would swamp the scan: installed dependencies, caches, build tool state. Committed
+ * third-party code (Go's `vendor/`, `third_party/`) is scanned: it is in the repository, an agent in the checkout reads
+ * it, and its findings are marked `vendored` at lower confidence.
+ */
 const SKIP_DIRS = new Set([
   '.git',
   'node_modules',
   'bower_components',
-  'vendor',
-  'third_party',
   '.venv',
   'venv',
   '__pycache__',
