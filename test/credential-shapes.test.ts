@@ -1,6 +1,7 @@
 // fixtures/credential-shapes end to end: credentials in the shapes real code holds them (a recorded Basic header, a
 // NATS .creds file, a SQL role, a MySQL password on a command line, a TOTP seed in a spec) are each found once, at
-// their line, with what decoding them established; no raw value or decoded password appears in any format (the
+// their line, with what decoding them established (also a recorded Bearer request, a CI token flag, an AWS pair at both
+// its lines, committed vendored code); no raw value or decoded password appears in any format (the
 // fixture's .secrets.json is read by test/secret-hygiene.test.ts).
 import { describe, expect, it } from 'vitest';
 import { scanDirectory } from '../src/scan.js';
@@ -34,7 +35,25 @@ describe('fixtures/credential-shapes', async () => {
     expect(at('otp-seed-literal').where).toBe('spec/two_factor_spec.rb:3');
   });
 
+  it('finds a Bearer token in a recorded .http request and a token passed to an uploader on the command line', () => {
+    expect(at('http-bearer-token').where).toBe('requests/reports.http:3');
+    expect(at('cli-token-flag').where).toBe('.github/workflows/nightly.yml:13');
+  });
+
+  it('keeps an AWS pair as one credential located at both of its lines', () => {
+    const { c } = at('aws-access-key');
+    expect(c.locations.map((l) => `${l.path}:${l.startLine}`)).toEqual(['.github/workflows/nightly.yml:11', '.github/workflows/nightly.yml:12']);
+    expect(c.attributes.accessKeyId).toBe('AKIA4WBPN55Q7TRVZ2Q6');
+  });
+
+  it('reads committed vendored code, at low confidence with the reason', () => {
+    const { c, where } = at('assigned-credential');
+    expect(where).toBe('vendor/github.com/acme/dbclient/dsn_test.go:3');
+    expect(c.confidence).toBe('low');
+    expect(c.confidenceReasons.join('; ')).toContain('vendored third-party code');
+  });
+
   it('finds nothing else', () => {
-    expect(result.credentials).toHaveLength(5);
+    expect(result.credentials).toHaveLength(9);
   });
 });

@@ -7,7 +7,7 @@
 // defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
 import type { Confidence, CredentialRule, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
-import { charsetOf, insideStringLiteral, isSecretName, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { charsetOf, insideStringLiteral, isSecretName, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
 
 const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passcode|passw)$/;
@@ -293,4 +293,39 @@ export const xmlElementCredential: CredentialRule = {
   },
 };
 
-export default [assignedCredential, assignedUnquoted, xmlElementCredential];
+/** The name bound to the JSON object that holds position `at`: back to its `{`, over `": "`, then the name. */
+function nameBeforeObject(line: string, at: number): string | undefined {
+  let i = line.lastIndexOf('{', at);
+  if (i < 0) return undefined;
+  while (i > 0 && /[{"'`\\ \t:=]/.test(line[i - 1]!)) i--;
+  const end = i;
+  while (i > 0 && end - i < 100 && /[\w.$-]/.test(line[i - 1]!)) i--;
+  return end > i ? line.slice(i, end) : undefined;
+}
+
+/**
+ * A credential name whose value is a serialized JSON object (`"Apitoken": "{\"name\":\"root\",\"sig\":\"…\"}"`,
+ * `AUTH_TOKEN='{"user":"svc","sig":"…"}'`): the name says the whole object is the credential, so its first
+ * machine-generated string is the secret part even when the inner key does not say so. Words and short values
+ * inside (`root`, ids) are not taken.
+ */
+export const jsonObjectCredential: CredentialRule = {
+  meta: { ...assignedCredential.meta, id: 'assigned-credential-json', title: 'Credential serialized as JSON', summary: 'A JSON object written as the value of a credential name; its machine-generated string is the secret.' },
+  keywords: genericSecret.keywords,
+  pattern: new RegExp(String.raw`${NAME}[ \t]*(?::|=)[ \t]*["'\x60]\{[^{}\n]{0,200}?\\?"([A-Za-z0-9+/=_.~-]{16,200})\\?"`, 'i'),
+  secretGroup: 2,
+  validate: (v, ctx) => credentialNameKind(nameBeforeObject(ctx.line, ctx.line.indexOf(v))) !== undefined && looksRandom(v, 16) && !notASecretValue(v, ctx),
+  examples: {
+    positive: [
+      { text: '"Apitoken": "{\\"name\\":\\"root\\",\\"sig\\":\\"083d3127b13988f44a5c4017fe495906\\"}",\n', path: 'docs/api.json' },
+      { text: 'var headers = {"Apitoken":"{\\"user\\": \\"svc\\", \\"sig\\": \\"48ls7h2mcq3777j46318911009b6ehy3\\"}"};\n', path: 'docs/api.html' },
+    ],
+    negative: [
+      { text: '"Apitoken": "{\\"name\\":\\"root\\",\\"sig\\":\\"$SIG\\"}",\n', path: 'docs/api.json' },
+      { text: 'const tokenShape = "{\\"name\\":\\"user-profile-cache-v2\\"}";\n', path: 'src/shape.ts' },
+      { text: '"headers": "{\\"trace_id\\":\\"4bf92f3577b34da6a3ce929d0e0e4736\\"}"\n', path: 'fixtures/request.json' },
+    ],
+  },
+};
+
+export default [assignedCredential, assignedUnquoted, xmlElementCredential, jsonObjectCredential];

@@ -63,7 +63,7 @@ export const awsAccessKey: CredentialRule = {
     if (ctx.variable) attributes.variable = ctx.variable;
     const profile = nearestCapture(ctx.file.text, /^\s*\[(?:profile\s+)?([A-Za-z0-9_.-]+)\]\s*$/m, offsetOfLine(ctx));
     if (profile && /aws_access_key_id/i.test(ctx.window)) attributes.profile = profile;
-    return { type: keyId.startsWith('ASIA') ? 'session-key' : 'access-key', attributes };
+    return { type: keyId.startsWith('ASIA') ? 'session-key' : 'access-key', attributes, parts: [keyId] };
   },
   examples: {
     positive: [

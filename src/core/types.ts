@@ -129,6 +129,11 @@ export interface Match {
   confidence?: Confidence;
   /** Why the rule chose that confidence, e.g. "value is not valid base64". Never the value. */
   reasons?: string[];
+  /**
+   * Other parts of the same credential written next to it (the access key id above an AWS secret): each becomes a
+   * location of the credential too, since removing the credential means editing every line that holds a part.
+   */
+  parts?: string[];
 }
 
 /** Text around a candidate, for rules that need context (variable names, nearby hosts, headers). */

@@ -24,7 +24,7 @@ export async function* historyItems(root: string, options: HistoryStreamOptions,
     let raw: RawFinding[] = [];
     try {
       raw = engine.scanFile(file);
-      for (const r of raw) remapLocation(r.location, h.lineMap);
+      for (const r of raw) for (const at of [r.location, ...r.partLocations]) remapLocation(at, h.lineMap);
     } catch (e) {
       diagnostics.push({ path: file.path, code: 'extract-error', message: `credential rules failed on commit ${h.commit.sha.slice(0, 12)}: ${(e as Error).message}` });
     }

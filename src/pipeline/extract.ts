@@ -17,6 +17,8 @@ export interface RawFinding {
   /** Why the confidence is what it is (file context, well-known value, what could not be decoded). */
   reasons: string[];
   location: Location;
+  /** Where the credential's other parts are written (Match.parts), nearest first. */
+  partLocations: Location[];
 }
 
 /** Compiled once per rule set: the keyword prefilter and each rule's global, index-reporting regex. */
@@ -125,6 +127,13 @@ export class RuleEngine {
       context: describeContext(file, variable),
       fileContext: assessed.context,
     };
+    const partLocations = (extra.parts ?? []).flatMap((part) => {
+      const at = nearestOccurrence(file.text, part, start);
+      if (at < 0) return [];
+      const p = lines().position(at);
+      if (p.line === startLine) return [];
+      return [{ ...location, startLine: p.line, startColumn: p.column, endLine: p.line, endColumn: p.column + part.length, variable: undefined }];
+    });
     return {
       rule,
       value: extra.value ?? value,
@@ -133,6 +142,7 @@ export class RuleEngine {
       confidence: assessed.confidence,
       reasons: [...(extra.reasons ?? []), ...assessed.reasons],
       location,
+      partLocations,
       hints: hintWords(`${file.path}\n${variable ?? ''}\n${ctx.window}`),
     };
   }
@@ -207,6 +217,14 @@ function byImportance(a: Location, b: Location): number {
   );
 }
 
+/** The start of the occurrence of `part` nearest to `offset`, within 2,000 characters either side; -1 when none. */
+function nearestOccurrence(text: string, part: string, offset: number): number {
+  const before = text.lastIndexOf(part, offset);
+  const after = text.indexOf(part, offset);
+  const best = before < 0 ? after : after < 0 || offset - before <= after - offset ? before : after;
+  return best >= 0 && Math.abs(best - offset) <= 2000 ? best : -1;
+}
+
 /** Groups raw findings by value: one credential, every place it appears. Stores values in the vault. */
 export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credential[] {
   const byFp = new Map<string, Credential>();
@@ -253,10 +271,10 @@ export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credent
       cred.confidenceReasons = r.reasons;
       cred.fileContext = r.location.fileContext ?? 'code';
     }
-    const dup = cred.locations.some(
-      (l) => l.path === r.location.path && l.startLine === r.location.startLine && l.commit?.sha === r.location.commit?.sha,
-    );
-    if (!dup) cred.locations.push(r.location);
+    for (const at of [r.location, ...r.partLocations]) {
+      const dup = cred.locations.some((l) => l.path === at.path && l.startLine === at.startLine && l.commit?.sha === at.commit?.sha);
+      if (!dup) cred.locations.push(at);
+    }
   }
   for (const cred of byFp.values()) {
     cred.locations.sort(byImportance);
