@@ -42,7 +42,8 @@ describe('fixtures/credential-shapes', async () => {
 
   it('keeps an AWS pair as one credential located at both of its lines', () => {
     const { c } = at('aws-access-key');
-    expect(c.locations.map((l) => `${l.path}:${l.startLine}`)).toEqual(['.github/workflows/nightly.yml:11', '.github/workflows/nightly.yml:12']);
+    expect(c.locations.map((l) => `${l.path}:${l.startLine}`)).toEqual(['.github/workflows/nightly.yml:12', '.github/workflows/nightly.yml:11']);
+    expect(c.locations.map((l) => l.part ?? false)).toEqual([false, true]);
     expect(c.attributes.accessKeyId).toBe('AKIA4WBPN55Q7TRVZ2Q6');
   });
 

@@ -7,7 +7,7 @@
 // defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
 import type { Confidence, CredentialRule, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
-import { charsetOf, insideStringLiteral, isSecretName, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { charsetOf, inComment, insideStringLiteral, isSecretName, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
 
 const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passcode|passw)$/;
@@ -62,7 +62,7 @@ const TYPE_OR_KEYWORD = /^(?:string|str|int|integer|bool|boolean|number|bytes?|o
 function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 'secret', name: string | undefined): boolean {
   // A password written as a literal — quoted, or in a config or env file — can look like a name (`dbPass`, `Tdma`-style
   // case, `new_user_pw`); those shapes only mean "an identifier" for other secrets and in code or prose.
-  const literalPassword = kind === 'password' && (quoted(v, ctx) || LITERAL_CONFIG.test(ctx.file.path));
+  const literalPassword = kind === 'password' && (quoted(v, ctx) || LITERAL_CONFIG.test(ctx.file.path) || insideStringLiteral(ctx.line, ctx.line.indexOf(v)));
   if (/^(?:pass(?:word|wd)?|pwd|secret|token|key|api[-_]?key|credentials?)$/i.test(v)) return true; // repeats its key
   if (/(?:^|[-_])(?:pwd|pass|user|username)(?:$|[-_])/i.test(v)) return true; // `my_pwd`, `user_pass`: stand-ins
   if (TYPE_OR_KEYWORD.test(v)) return true;
@@ -74,6 +74,7 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   if (!literalPassword && /^(?:[A-Z][a-z]+){2,}[A-Z]*$/.test(v)) return true; // a CamelCase type or class name
   if (kind === 'secret' && /^[A-Z]+(?:_[A-Z]+)+(?:-\d)?$/.test(v)) return true; // an UPPER_SNAKE constant name
   if (/\[-?\d*\]/.test(v)) return true; // an index or a query path: `NextToken[-1].ShardId`
+  if (/\.\*$|^\*\.|\/\*$/.test(v)) return true; // a glob or a pattern: `mobile-bearer.*`, `*.internal`
   if (/^(.{2,8})\1{3,}$/.test(v)) return true; // a repeated unit: `deadbeefdeadbeef…`, `abcabcabcabc`
   // Lower-case words joined by `-`/`_` that read as words (`on_create`, `key-material`): identifiers and labels.
   // A bare `password:` holding such a value is still the password (`password: "zon_oogqbahz"`); `update_password:
@@ -91,12 +92,21 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   // Numbers: ports, counts and sizes are short; 6–8 digits bound to `token` is a one-time code (RFC 4226/6238).
   if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (!/^\d+$/.test(v) || v.length < (kind === 'password' ? 6 : 9) || (kind === 'secret' && !quoted(v, ctx)))) return true;
   if (/^\d+$/.test(v)) return false; // a long numeric password or token (the generic checks take every number for a count)
-  return notASecretValue(v, ctx);
+  return notASecretValue(v, ctx, name);
 }
 
 function quoted(v: string, ctx: MatchContext): boolean {
   const at = ctx.line.indexOf(v);
   return at > 0 && /["'`]/.test(ctx.line[at - 1]!);
+}
+
+/**
+ * In a comment, `pass: exact match`, `password: upper-case, lower-case…` and `PASSWORD = ROOT + "…"` are prose and
+ * commented-out expressions: the value is continued by more words, an operator or a call. A value that ends the
+ * comment (`# password: oahjxaag`) is what it says.
+ */
+function commentProse(after: string): boolean {
+  return /^[ \t]*[+(.]|^,?[ \t]+[A-Za-z]{2,}/.test(after);
 }
 
 /** Files whose values are literal strings by construction: env files, properties, INI, TOML, YAML, compose. */
@@ -106,9 +116,10 @@ const LITERAL_CONFIG = /(?:^|\/)\.env[^/]*$|\.(?:env|properties|ini|cfg|conf|cnf
 function unquotedInCode(v: string, ctx: MatchContext): boolean {
   if (ctx.file.kind !== 'source' || /\.(?:md|mdx|rst|txt|adoc|html?|ya?ml|json|toml|ini|cfg|conf|properties|xml|env|sh|bash|mk|bat|cmd|ps1|sql|http|rsp|cnf)$|(?:^|\/)(?:Dockerfile[^/]*|Makefile|Vagrantfile)$/i.test(ctx.file.path))
     return false;
-  // `"…?refreshToken=…&…"`, `'USER=jdoe\nPASS=…'`: a `name=value` pair inside a string literal is a literal too.
+  // `"…?refreshToken=…&…"`, `'USER=jdoe\nPASS=…'`: a `name=value` pair inside a string literal is a literal too, and
+  // so is whatever a comment says (`// password: hunter2`, `* …?access_token=…`).
   const at = ctx.line.indexOf(v);
-  return !quoted(v, ctx) && !(ctx.line[at - 1] === '=' && insideStringLiteral(ctx.line, at));
+  return !quoted(v, ctx) && !(ctx.line[at - 1] === '=' && insideStringLiteral(ctx.line, at)) && !inComment(ctx.line, at);
 }
 
 function inK8sSecretData(ctx: MatchContext): boolean {
@@ -139,6 +150,7 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   // (The last 200 characters before the value: an open template is near it, and a minified line stays cheap.)
   const at = ctx.line.indexOf(v);
   if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(Math.max(0, at - 200), Math.max(0, at)))) return false;
+  if (!quoted(v, ctx) && inComment(ctx.line, at) && commentProse(ctx.line.slice(at + v.length))) return false;
   return !structurallyNotSecret(v, ctx, kind, name) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
 }
 
@@ -267,6 +279,9 @@ export const assignedUnquoted: CredentialRule = {
       // inside a string literal, though not right after its quote: a query string, an embedded env file
       { text: 'Get("http://localhost:5000/refresh?refreshToken=4685983cab0762edf2ef7be686ac2635&server=2");\n', path: 'test/UrlTests.cs' },
       { text: 'body = "oauth_token=ad7k65t8nmvekefz&oauth_token_secret=sbwp2929g6n6"\n', path: 'src/test/java/Oauth1Test.java' },
+      // a comment is literal text: a commented-out config line, a URL in a doc comment
+      { text: '//    password: ijdnukc_ogmv\n', path: 'middleware/basicauth/user.go' },
+      { text: ' * https://api.example.org/users/getInfo?access_token=787.u01p12zf4319nw5cvqs0voyh257825i2\n', path: 'src/main/java/Client.java' },
     ],
     negative: [
       { text: 'body = "version=1.2&auth_user=svc&auth_pwd=%(pw)s&json=1"\n', path: 'app/client.py' },
@@ -276,6 +291,8 @@ export const assignedUnquoted: CredentialRule = {
       { text: 'password = Some(password)\n', path: 'src/Db.scala' },
       { text: 'auth: basic\n', path: 'config/proxy.yml' },
       { text: 'url = base + "?token=" + token\n', path: 'src/client.py' },
+      { text: '// token = getToken(session)\n', path: 'src/client.go' },
+      { text: '# router names are namespaced (`auth:mobile-bearer.*`), so they never collide\n', path: 'backend/auth/users.py' },
     ],
   },
 };

@@ -7,11 +7,12 @@
 // for everything else.
 import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
-import { BOUND_VALUE, charsetOf, insideStringLiteral, isDocumentedExample, isSecretName, isUuid, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { BOUND_VALUE, charsetOf, inComment, insideStringLiteral, isDocumentedExample, isSecretName, isUuid, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
 
 const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.environ|getenv|^env[.:(]|secrets?\.|vault:|^arn:|^projects\/|^ref\+|^op:\/\/|^sm:\/\/|^awssecretsmanager|^ssm:|^keyvault/i;
 
-export function notASecretValue(v: string, ctx: MatchContext): boolean {
+/** `name` is the name the value is bound to (the engine's variable unless the rule read a closer one on the line). */
+export function notASecretValue(v: string, ctx: MatchContext, name: string | undefined = ctx.variable): boolean {
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|enabled|disabled)$/i.test(v)) return true;
   if (/^[-+]?[0-9._]+(?:e[-+]?[0-9]+)?$/i.test(v)) return true;
   if (REFERENCE.test(v)) return true;
@@ -19,7 +20,7 @@ export function notASecretValue(v: string, ctx: MatchContext): boolean {
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/.test(v) || (/\//.test(v) && /\.[a-z]{2,5}$/i.test(v)) || /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true; // paths
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/[0-9]/.test(v.replace(/\.[a-z]+$/i, ''))) return true; // dotted identifiers
   if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true; // e-mail addresses
-  if (isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(ctx.variable ?? ''))) return true;
+  if (isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(name ?? ''))) return true;
   if (isDocumentedExample(v)) return true;
   // Documentation stand-ins spell out what they stand for: `SomeKindOfPassword123`, `personal-access-token123`.
   if (/passw(?:or)?d|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|changeit|credential/i.test(v)) return true;
@@ -41,7 +42,7 @@ function unquotedInCode(v: string, ctx: MatchContext): boolean {
   if (ctx.file.kind !== 'source') return false;
   const at = ctx.line.indexOf(v);
   if (at < 1) return true;
-  if (/["'`]/.test(ctx.line[at - 1]!)) return false;
+  if (/["'`]/.test(ctx.line[at - 1]!) || inComment(ctx.line, at)) return false;
   // `"…?access_token=…&…"`: a secret-named parameter inside a string literal is a literal too.
   if (ctx.line[at - 1] !== '=' || !insideStringLiteral(ctx.line, at)) return true;
   let start = at - 1;
@@ -85,7 +86,8 @@ export const genericSecret: CredentialRule = {
     !AWS_KEY_ID.test(v) && // the AWS rules report the key id with its secret
     looksRandom(v, 16) &&
     isSecretName(ctx.variable) &&
-    nameWords(ctx.variable ?? '') !== 'key' && // a bare `key:` is usually a map key, not a secret's name
+    // A bare `key:` is usually a map key; bound to 32+ machine-generated key characters it is a key (`$key = '4862f9…'`).
+    (nameWords(ctx.variable ?? '') !== 'key' || (looksRandom(v, 32) && /^[A-Za-z0-9+/=_-]+$/.test(v))) &&
     !NOT_SECRET_NAME.test(nameWords(ctx.variable ?? '')) &&
     !NOT_SECRET_NAME.test(nameWords(lineKey(ctx))) &&
     !notASecretValue(v, ctx) &&
@@ -98,6 +100,7 @@ export const genericSecret: CredentialRule = {
       { text: 'export const config = { webhookSecret: "kRTp2lYZVKRdLp52BfhNhCoPvjUN2Gfq" };', path: 'src/config.ts' },
       'db:\n  password: 1QZuaMKOHGZ8-kAnab2GO\n',
       { text: 'ACME_TOKEN=97856b96ee0f11d5c42e661868b1bf3cb7ecf28e', path: '.env.production' },
+      { text: "$key = '4499d1f31c6ac54335fc6c36f1802afe1717f6877ceb4091';", path: 'lib/Crypt/Config.php' },
     ],
     negative: [
       { text: 'API_KEY=changeme-please-0000000000', path: '.env' },
@@ -115,6 +118,8 @@ export const genericSecret: CredentialRule = {
       'CACHE_KEY: v1-deps-ed1d8bd9b5bbdd18207f9ee7d3cef8e63035b2e2',
       '      annotations:\n        checksum/secret: 537f6ddb62009b81c3707bd5237f4df073fc90ca214ae2282596e9dae037dbf5',
       'window.config = {algoliaSearchKey:"c88f417ddbc3226b634ed43102c732a7"};',
+      '<Row key={"user-profile-row"} />',
+      '{"key": "2f1c9a7b"}',
     ],
   },
 };

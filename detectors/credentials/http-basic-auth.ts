@@ -74,4 +74,40 @@ export const httpBasicAuth: CredentialRule = {
   },
 };
 
-export default [httpBasicAuth];
+/** `user:password` literals that cannot be a real pair: format strings, templates, stand-ins. */
+function placeholderPair(pair: string): boolean {
+  const password = pair.slice(pair.indexOf(':') + 1);
+  // Stand-ins spell out what they stand for: `client-id:client-id-secret`, `user:my-password`.
+  return /%[sdv]|\{|\$|#\{|<|^\*+$/.test(pair) || /^(?:x+|\.\.\.)$|passw(?:or)?d|secret|token|changeme|example/i.test(password);
+}
+
+/** A Basic header being built in code: base64 of a `user:password` literal (`base64.b64encode(b'svc:…')`, `btoa('svc:…')`). */
+export const encodedBasicPair: CredentialRule = {
+  meta: {
+    ...httpBasicAuth.meta,
+    id: 'basic-credentials-encoded',
+    title: 'User and password base64-encoded in code',
+    summary: 'A `user:password` literal passed to a base64 encoder (how Basic and registry auth headers are built).',
+  },
+  keywords: ['b64encode', 'btoa(', 'encode64', 'base64_encode', 'encodetostring', 'tobase64string'],
+  pattern: /(?:b64encode|btoa|encode64|base64_encode|encodeToString|ToBase64String)\([ \t]*(?:b|Encoding\.\w+\.GetBytes\([ \t]*)?["']([^"'\s:]{1,64}:[^"'\s]{3,128})["']/,
+  secretGroup: 1,
+  validate: (v) => !placeholderPair(v),
+  classify: (v): Partial<Match> => ({ attributes: { user: v.slice(0, v.indexOf(':')).slice(0, 64) } }),
+  examples: {
+    positive: [
+      "auth_ = base64.b64encode(b'jlzijo:ibbvwf').decode('ascii')",
+      "const header = 'Basic ' + btoa('deploy:Xq7vLm2pR8wz');",
+      'String auth = Base64.getEncoder().encodeToString("svc:Tq8vLm2x".getBytes());',
+    ],
+    negative: [
+      "auth = base64.b64encode(f'{user}:{password}'.encode())",
+      "btoa(`${user}:${pass}`)",
+      "base64.b64encode(b'user:password')",
+      "base64.b64encode('%s:%s' % (user, pw))",
+      'expected = base64.b64encode(b"client-id:client-id-secret").decode()',
+    ],
+  },
+};
+
+export default [httpBasicAuth, encodedBasicPair];

@@ -520,6 +520,26 @@ export function insideStringLiteral(line: string, at: number): boolean {
   return open !== '';
 }
 
+/**
+ * True when position `at` of a source line is inside a comment: the line is a block-comment continuation (`* …`,
+ * `/* …`) or a `//`, `#` or `-- ` comment starts before `at` outside a string. Comments are prose and commented-out
+ * configuration: what is written there is literal text, not an expression.
+ */
+export function inComment(line: string, at: number): boolean {
+  if (/^[ \t]*(?:\/\*+|\*(?!\/)|<!--)/.test(line)) return true;
+  if (at > 2000) return false;
+  let open = '';
+  for (let i = 0; i < at; i++) {
+    const c = line[i]!;
+    if (open) {
+      if (c === '\\') i++;
+      else if (c === open) open = '';
+    } else if (c === '"' || c === "'" || c === '`') open = c;
+    else if ((c === '/' && line[i + 1] === '/') || (c === '#' && (i === 0 || /[ \t]/.test(line[i - 1]!))) || (c === '-' && line[i + 1] === '-' && line[i + 2] === ' ' && (i === 0 || /[ \t]/.test(line[i - 1]!)))) return true;
+  }
+  return false;
+}
+
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 
 function bech32Polymod(values: number[]): number {

@@ -30,6 +30,8 @@ const rule: FindingRule = {
           : c.scope.reach === 'unknown'
             ? 'medium'
             : 'medium';
+      // The lines that hold the credential's other parts (an AWS key id) are where it is, not further copies.
+      const copies = committed.filter((l) => !l.part).length || committed.length;
       const inHistoryOnly = committed.every((l) => l.commit && l.commit.atHead === false);
       // Documentation, example files and local databases hold examples: reported, at low confidence, never as reach.
       // Severity follows confidence: a test password or a well-known default stays reported, below the default gate.
@@ -42,7 +44,7 @@ const rule: FindingRule = {
           // A key tied to its principal only on weak evidence keeps that doubt.
           confidence: example || c.scope.evidence.some((e) => e.detail.startsWith('linked ') && e.confidence === 'low') ? 'low' : c.confidence,
           confidenceReasons: c.confidenceReasons,
-          message: `${credentialLabel(c)} is written in ${committed.length} place${committed.length > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; ${example ? `${example}` : `reach: ${reachLabel(c)}`}.${why}`,
+          message: `${credentialLabel(c)} is written in ${copies} place${copies > 1 ? 's' : ''}${inHistoryOnly ? ' in git history (deleted at HEAD: still leaked, rotate it)' : ''}; ${example ? `${example}` : `reach: ${reachLabel(c)}`}.${why}`,
           locations: credentialLocations(c),
           credentialFingerprints: [c.fingerprint],
           resourceIds: [],

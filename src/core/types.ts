@@ -84,6 +84,8 @@ export interface Location {
   context?: string;
   /** What kind of file this is (src/pipeline/file-context.ts): production config or code first, lockfiles last. */
   fileContext?: FileContext;
+  /** This line holds another part of the credential (an AWS key id beside its secret), not another copy of it. */
+  part?: boolean;
 }
 
 export interface Diagnostic {

@@ -132,7 +132,7 @@ export class RuleEngine {
       if (at < 0) return [];
       const p = lines().position(at);
       if (p.line === startLine) return [];
-      return [{ ...location, startLine: p.line, startColumn: p.column, endLine: p.line, endColumn: p.column + part.length, variable: undefined }];
+      return [{ ...location, startLine: p.line, startColumn: p.column, endLine: p.line, endColumn: p.column + part.length, variable: undefined, part: true }];
     });
     return {
       rule,
@@ -277,7 +277,8 @@ export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credent
     }
   }
   for (const cred of byFp.values()) {
-    cred.locations.sort(byImportance);
+    // Copies of the value first, by importance; the lines holding its other parts (Location.part) after them.
+    cred.locations.sort((a, b) => Number(a.part ?? false) - Number(b.part ?? false) || byImportance(a, b));
     cred.environments = uniqueEnvironments(cred.locations.map((l) => l.environment));
   }
   return [...byFp.values()].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));

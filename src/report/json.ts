@@ -38,6 +38,7 @@ function credentialJson(c: Credential) {
       variable: l.variable,
       environment: l.environment,
       fileContext: l.fileContext,
+      part: l.part,
       gitStatus: l.gitStatus,
       commit: l.commit,
     })),
