@@ -7,22 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '../scan.js';
+import type { Replacement, Suggestion } from './replacements.js';
+import { suggestWorkflowPermissions } from './workflow-permissions.js';
 
-/** One text replacement, 1-based lines and columns; an empty deleted region is an insertion before it. */
-export interface Replacement {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-  insertedContent: string;
-}
-export interface Suggestion {
-  path: string;
-  description: string;
-  /** What it sets, one line (`deletion_protection = true`). */
-  change: string;
-  replacements: Replacement[];
-}
+export { applyReplacements, type Replacement, type Suggestion } from './replacements.js';
 
 /** One argument a suggestion sets to an HCL value, unless its current value (the source text) is kept. */
 interface ArgumentEdit {
@@ -177,21 +165,11 @@ export function suggestWorkflowEnvironment(path: string, text: string, jobLines:
   return { path, description: ENVIRONMENT_DESCRIPTION, change: `environment: production on ${replacements.length} job(s)`, replacements };
 }
 
-/** The text after the replacements (applied bottom-up so earlier positions stay valid). */
-export function applyReplacements(text: string, replacements: Replacement[]): string {
-  const lines = text.split('\n');
-  const offset = (l: number, c: number) => lines.slice(0, l - 1).reduce((n, s) => n + s.length + 1, 0) + c - 1;
-  let out = text;
-  for (const r of [...replacements].sort((a, b) => b.startLine - a.startLine || b.startColumn - a.startColumn)) {
-    out = out.slice(0, offset(r.startLine, r.startColumn)) + r.insertedContent + out.slice(offset(r.endLine, r.endColumn));
-  }
-  return out;
-}
-
 type Suggester = (path: string, text: string, lines: number[]) => Suggestion | { reason: string };
 /** Every rule with a suggestion; a suggester gets the finding's lines in the file of its first location. */
 const SUGGESTERS: Record<string, Suggester> = {
   'ci-production-secret-without-environment': suggestWorkflowEnvironment,
+  'workflow-excessive-permissions': (path, text, lines) => suggestWorkflowPermissions(path, text, lines[0]!),
   ...Object.fromEntries(Object.keys(KINDS).map((id): [string, Suggester] => [id, (path, text, lines) => suggestFor(id, path, text, lines[0]!)])),
 };
 
