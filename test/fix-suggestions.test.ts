@@ -104,7 +104,7 @@ describe('Terraform deletion_protection suggestions', () => {
 });
 
 describe('workflow environment suggestions', () => {
-  it('puts environment: production first in each flagged job of one workflow; --include-suggestions resolves the one finding', async () => {
+  it('puts environment: production first in each flagged job of one workflow; --include-suggestions resolves it (and, with it, the default-token finding)', async () => {
     const dir = join(tmp, 'many-jobs');
     cpSync(join(ROOT, 'fixtures/field-cases/many-jobs'), dir, { recursive: true });
     const path = '.github/workflows/nightly.yml';
@@ -115,8 +115,9 @@ describe('workflow environment suggestions', () => {
     expect(replacements).toHaveLength(10);
     expect(replacements[0]).toEqual({ deletedRegion: { startLine: 8, startColumn: 1, endLine: 8, endColumn: 1 }, insertedContent: { text: '    environment: production\n' } });
     const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
-    expect(r.stderr).toContain('re-scan: 1 of 1 targeted finding(s) resolved\n');
-    expect(readFileSync(join(dir, path), 'utf8')).toBe(before.replace(/^( {2}sync-\d+:\n)/gm, '$1    environment: production\n'));
+    expect(r.stderr).toContain('re-scan: 2 of 2 targeted finding(s) resolved\n');
+    // The jobs' steps use no token: `permissions: {}` for the workflow, before `jobs:`.
+    expect(readFileSync(join(dir, path), 'utf8')).toBe(before.replace(/^( {2}sync-\d+:\n)/gm, '$1    environment: production\n').replace(/^jobs:\n/m, 'permissions: {}\njobs:\n'));
     expect((await scanDirectory(dir)).findings.filter((f) => f.ruleId === 'ci-production-secret-without-environment')).toEqual([]);
   });
 
