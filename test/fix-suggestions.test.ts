@@ -1,4 +1,4 @@
-// Suggested Terraform edits (deletion_protection = true; a final snapshot and kept automated backups on RDS): exact SARIF `fixes`, shown by `blastradius fix` as
+// Suggested Terraform edits (deletion_protection = true and prevent_destroy; a final snapshot and kept automated backups on RDS): exact SARIF `fixes`, shown by `blastradius fix` as
 // suggestions that --write leaves alone, written only with --include-suggestions; the re-scan drops the finding.
 // Run on copies of a checkov-agreement fixture and of an excerpt of bridgecrewio/terragoat (test/data/terragoat).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,11 +32,17 @@ describe('Terraform deletion_protection suggestions', () => {
     expect(hit.locations[0]!.physicalLocation.region.startLine).toBe(2);
     expect(hit.fixes).toEqual([
       {
-        description: { text: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.' },
+        description: {
+          text: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again, and lifecycle { prevent_destroy = true }, so a plan that would destroy it fails.',
+        },
         artifactChanges: [
           {
             artifactLocation: { uri: TF, uriBaseId: '%SRCROOT%' },
-            replacements: [{ deletedRegion: { startLine: 29, startColumn: 1, endLine: 29, endColumn: 1 }, insertedContent: { text: '  deletion_protection = true\n' } }],
+            // prevent_destroy goes inside the block's existing lifecycle, before its closing brace.
+            replacements: [
+              { deletedRegion: { startLine: 28, startColumn: 1, endLine: 28, endColumn: 1 }, insertedContent: { text: '    prevent_destroy = true\n' } },
+              { deletedRegion: { startLine: 29, startColumn: 1, endLine: 29, endColumn: 1 }, insertedContent: { text: '  deletion_protection = true\n' } },
+            ],
           },
         ],
       },
@@ -66,7 +72,10 @@ describe('Terraform deletion_protection suggestions', () => {
       before
         .replace('backup_retention_period = 0', 'backup_retention_period = 7')
         .replace('skip_final_snapshot     = true', 'skip_final_snapshot     = false')
-        .replace('    ignore_changes = ["password"]\n  }\n}', '    ignore_changes = ["password"]\n  }\n  final_snapshot_identifier = "default-final"\n  delete_automated_backups = false\n  deletion_protection = true\n}'),
+        .replace(
+          '    ignore_changes = ["password"]\n  }\n}',
+          '    ignore_changes = ["password"]\n    prevent_destroy = true\n  }\n  final_snapshot_identifier = "default-final"\n  delete_automated_backups = false\n  deletion_protection = true\n}',
+        ),
     );
     expect(await open(dir)).toEqual([]);
     expect((await scanDirectory(dir)).findings.filter((f) => f.ruleId === 'rds-backups-die-with-instance')).toEqual([]);
@@ -78,7 +87,10 @@ describe('Terraform deletion_protection suggestions', () => {
     cpSync(join(ROOT, src), join(dir, 'environments/production/db.tf'));
     const text = readFileSync(join(dir, 'environments/production/db.tf'), 'utf8');
     const s = suggestFor(RULE, 'environments/production/db.tf', text, 3);
-    expect('replacements' in s && s.replacements).toEqual([{ startLine: 7, startColumn: 25, endLine: 7, endColumn: 30, insertedContent: 'true' }]);
+    expect('replacements' in s && s.replacements).toEqual([
+      { startLine: 7, startColumn: 25, endLine: 7, endColumn: 30, insertedContent: 'true' },
+      { startLine: 19, startColumn: 1, endLine: 19, endColumn: 1, insertedContent: '  lifecycle {\n    prevent_destroy = true\n  }\n' },
+    ]);
     expect(await open(dir)).toEqual(['environments/production/db.tf:3']);
     if ('replacements' in s) writeFileSync(join(dir, 'environments/production/db.tf'), applyReplacements(text, s.replacements));
     expect(await open(dir)).toEqual([]);

@@ -1,7 +1,8 @@
 // Suggested edits (written only on opt-in) for findings a human must decide on: `environment: production` on GitHub
-// Actions jobs that use production secrets; in the flagged Terraform resource block, `deletion_protection = true`, a
-// final snapshot with automated backups kept after delete, and buckets that Terraform may not empty or destroy. Each is
-// a minimal text edit that keeps the file's indentation. A block it cannot read safely (heredocs, braces it cannot
+// Actions jobs that use production secrets, and their `permissions:` narrowed (workflow-permissions.ts); in the flagged
+// Terraform resource block, `deletion_protection = true` and `lifecycle { prevent_destroy = true }` (volumes: only the
+// latter), a final snapshot with automated backups kept after delete, and buckets that Terraform may not empty or
+// destroy. Each is a minimal text edit that keeps the file's indentation. A block it cannot read safely (heredocs, braces it cannot
 // balance, a resource type without the attribute) gets a reason instead.
 // Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,33 +29,67 @@ interface SuggestionKind {
   change: string;
 }
 
-/** The suggestion each rule gets, by rule id. */
-const KINDS: Record<string, SuggestionKind> = {
-  'datastore-without-deletion-protection': {
-    types: new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']),
-    args: [{ name: 'deletion_protection', value: () => 'true' }],
-    description: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.',
-    change: 'deletion_protection = true',
-  },
-  'bucket-force-destroy': {
-    types: new Set(['aws_s3_bucket', 'aws_backup_vault', 'google_storage_bucket']),
-    args: [{ name: 'force_destroy', value: () => 'false' }],
-    preventDestroy: true,
-    description: 'Suggested (a human decides): stop Terraform emptying the bucket or vault on destroy (force_destroy = false) and refuse to destroy it at all (lifecycle { prevent_destroy = true }).',
-    change: 'force_destroy = false, lifecycle { prevent_destroy = true }',
-  },
+const PREVENT_DESTROY = 'and lifecycle { prevent_destroy = true }, so a plan that would destroy it fails';
+/** The suggestions each rule gets, by rule id: the first kind whose types include the flagged resource's. */
+const KINDS: Record<string, SuggestionKind[]> = {
+  'datastore-without-deletion-protection': [
+    {
+      types: new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']),
+      args: [{ name: 'deletion_protection', value: () => 'true' }],
+      preventDestroy: true,
+      description: `Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again, ${PREVENT_DESTROY}.`,
+      change: 'deletion_protection = true, lifecycle { prevent_destroy = true }',
+    },
+    {
+      types: new Set(['aws_dynamodb_table']),
+      args: [{ name: 'deletion_protection_enabled', value: () => 'true' }],
+      preventDestroy: true,
+      description: `Suggested (a human decides): set deletion_protection_enabled = true so a DeleteTable call fails until it is turned off again, ${PREVENT_DESTROY}.`,
+      change: 'deletion_protection_enabled = true, lifecycle { prevent_destroy = true }',
+    },
+    {
+      // No deletion-protection attribute exists for these: Terraform's own guard is all IaC can add.
+      types: new Set(['aws_ebs_volume', 'aws_efs_file_system']),
+      args: [],
+      preventDestroy: true,
+      description: `Suggested (a human decides): add lifecycle { prevent_destroy = true }, so a plan that would destroy the volume fails (the API can still delete it: keep snapshots or AWS Backup copies too).`,
+      change: 'lifecycle { prevent_destroy = true }',
+    },
+  ],
+  'bucket-force-destroy': [
+    {
+      types: new Set(['aws_s3_bucket', 'aws_backup_vault', 'google_storage_bucket']),
+      args: [{ name: 'force_destroy', value: () => 'false' }],
+      preventDestroy: true,
+      description: 'Suggested (a human decides): stop Terraform emptying the bucket or vault on destroy (force_destroy = false) and refuse to destroy it at all (lifecycle { prevent_destroy = true }).',
+      change: 'force_destroy = false, lifecycle { prevent_destroy = true }',
+    },
+  ],
   // The AWS provider needs a final_snapshot_identifier once skip_final_snapshot is false.
-  'rds-backups-die-with-instance': {
-    types: new Set(['aws_db_instance']),
-    args: [
-      { name: 'skip_final_snapshot', value: () => 'false' },
-      { name: 'final_snapshot_identifier', value: (n) => `"${n}-final"`, keep: () => true },
-      { name: 'delete_automated_backups', value: () => 'false' },
-      { name: 'backup_retention_period', value: () => '7', keep: (v) => !/^\d+$/.test(v) || Number(v) >= 7 },
-    ],
-    description: 'Suggested (a human decides): take a final snapshot on delete (skip_final_snapshot = false, with a final_snapshot_identifier), keep the automated backups after the instance is gone (delete_automated_backups = false) and keep them for at least 7 days.',
-    change: 'a final snapshot, automated backups kept for 7 days after delete',
-  },
+  'rds-backups-die-with-instance': [
+    {
+      types: new Set(['aws_db_instance']),
+      args: [
+        { name: 'skip_final_snapshot', value: () => 'false' },
+        { name: 'final_snapshot_identifier', value: (n) => `"${n}-final"`, keep: () => true },
+        { name: 'delete_automated_backups', value: () => 'false' },
+        { name: 'backup_retention_period', value: () => '7', keep: (v) => !/^\d+$/.test(v) || Number(v) >= 7 },
+      ],
+      description: 'Suggested (a human decides): take a final snapshot on delete (skip_final_snapshot = false, with a final_snapshot_identifier), keep the automated backups after the instance is gone (delete_automated_backups = false) and keep them for at least 7 days.',
+      change: 'a final snapshot, automated backups kept for 7 days after delete',
+    },
+    {
+      // Aurora clusters have no delete_automated_backups: their backups are kept per the retention period.
+      types: new Set(['aws_rds_cluster']),
+      args: [
+        { name: 'skip_final_snapshot', value: () => 'false' },
+        { name: 'final_snapshot_identifier', value: (n) => `"${n}-final"`, keep: () => true },
+        { name: 'backup_retention_period', value: () => '7', keep: (v) => !/^\d+$/.test(v) || Number(v) >= 7 },
+      ],
+      description: 'Suggested (a human decides): take a final snapshot on delete (skip_final_snapshot = false, with a final_snapshot_identifier) and keep automated backups for at least 7 days.',
+      change: 'a final snapshot, automated backups kept for 7 days',
+    },
+  ],
 };
 const RESOURCE_HEAD = /^\s*resource\s+"([A-Za-z0-9_]+)"\s+"([^"]*)"\s*\{\s*(?:#.*)?$/;
 const indentOf = (line: string): string => /^\s*/.exec(line)![0];
@@ -82,12 +117,13 @@ function codeOf(line: string): string {
 
 /** The suggestion of rule `ruleId` for a finding whose resource block starts at `line` of `text`. */
 export function suggestFor(ruleId: string, path: string, text: string, line: number): Suggestion | { reason: string } {
-  const kind = KINDS[ruleId];
-  if (!kind) return { reason: `${ruleId} has no suggested edit` };
+  const kinds = KINDS[ruleId];
+  if (!kinds) return { reason: `${ruleId} has no suggested edit` };
   const lines = text.split('\n');
   const head = RESOURCE_HEAD.exec(lines[line - 1] ?? '');
   if (!head) return { reason: `line ${line} is not the opening line of a resource block; not edited` };
-  if (!kind.types.has(head[1]!)) return { reason: `${head[1]} does not take ${kind.args.map((a) => a.name).join(', ')}; not edited` };
+  const kind = kinds.find((k) => k.types.has(head[1]!));
+  if (!kind) return { reason: `${head[1]} does not take ${kinds[0]!.args.map((a) => a.name).join(', ')}; not edited` };
   let depth = 0;
   let close = -1;
   const existing = new Map<string, number>();
@@ -139,7 +175,7 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
   }
   // Insertions go in as one replacement, so their order in the file is the order above.
   if (inserted) replacements.push({ startLine: close + 1, startColumn: 1, endLine: close + 1, endColumn: 1, insertedContent: inserted });
-  if (!replacements.length) return { reason: `line ${line}: ${kind.args.map((a) => a.name).join(', ')} already as suggested; not edited` };
+  if (!replacements.length) return { reason: `line ${line}: ${[...kind.args.map((a) => a.name), ...(kind.preventDestroy ? ['prevent_destroy'] : [])].join(', ')} already as suggested; not edited` };
   return { path, description: kind.description, change: kind.change, replacements };
 }
 

@@ -82,7 +82,9 @@ class Editor {
     const entries = sorted(s);
     const body = entries.length ? `permissions:\n${entries.map(([k, v]) => `${indent}${' '.repeat(unit)}${k}: ${v}\n`).join('')}` : 'permissions: {}\n';
     const offset = this.lines.offsetOf(line);
-    return this.at(offset, offset, `${indent}${body}`);
+    // Set off by a blank line, as the key it precedes is.
+    const gap = line > 1 && !this.rows[line - 2]!.trim() ? '\n' : '';
+    return this.at(offset, offset, `${indent}${body}${gap}`);
   }
 }
 
