@@ -37,7 +37,7 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
     .argument('[path]', 'folder to fix', '.')
     .option('--write', 'apply the edits, then re-scan')
     .option('--force', 'also edit files that have uncommitted changes')
-    .option('--include-suggestions', 'with --write, also apply the suggested edits (Terraform deletion_protection) that a human should decide on')
+    .option('--include-suggestions', 'with --write, also apply the suggested edits a human should decide on (Terraform deletion protection and prevent_destroy, workflow environments and permissions)')
     .option('--agents', 'install the blastradius guard hook for Claude Code (.claude/settings.json) and Cursor (.cursor/hooks.json)')
     .option('-c, --config <file>', 'configuration file (default: .blastradius.yml/.yaml/.json in the folder)')
     .action(async (path: string, flags: FixFlags) => {
