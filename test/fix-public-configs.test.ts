@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { scanDirectory } from '../src/scan.js';
+import { toSarif } from '../src/report/sarif.js';
 
 const DATA = resolve(import.meta.dirname, 'data/public-configs');
 const tmp = mkdtempSync(join(tmpdir(), 'br-public-'));
@@ -32,6 +33,14 @@ describe('fix on public workflows', () => {
       `# suggested — not written by --write (add --include-suggestions)\n--- a/${path}\n+++ b/${path}\n@@ -2,6 +2,9 @@\n on:\n   push:\n \n+permissions:\n+  contents: read\n+\n jobs:\n   build:\n     runs-on: ubuntu-22.04\n`,
     );
     expect(dry.stderr).toBe('blastradius fix: nothing to fix but the 1 suggestion(s) above (--include-suggestions writes them)\n');
+    // The same edit is the finding's SARIF fix.
+    const hit = toSarif(await scanDirectory(dir)).runs[0]!.results.find((x) => x.ruleId === RULE)!;
+    expect(hit.fixes![0]!.artifactChanges).toEqual([
+      {
+        artifactLocation: { uri: path, uriBaseId: '%SRCROOT%' },
+        replacements: [{ deletedRegion: { startLine: 5, startColumn: 1, endLine: 5, endColumn: 1 }, insertedContent: { text: READ_ONLY } }],
+      },
+    ]);
     await runCli(['fix', dir, '--write']);
     expect(read(dir, path)).toBe(before);
     const r = await runCli(['fix', dir, '--write', '--include-suggestions']);

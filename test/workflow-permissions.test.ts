@@ -67,6 +67,11 @@ describe('workflow permissions suggestion', () => {
     });
   });
 
+  it('keeps CRLF line endings', () => {
+    const text = 'on: push\r\npermissions: write-all\r\njobs:\r\n  a:\r\n    steps:\r\n      - uses: actions/checkout@v4\r\n';
+    expect(edited(text)).toBe(text.replace('permissions: write-all', 'permissions:\r\n  contents: read'));
+  });
+
   it('leaves malformed and flow-style workflows alone', () => {
     expect(suggestWorkflowPermissions(PATH, 'on: push\njobs:\n  a: [\n', 1)).toEqual({ reason: 'not valid YAML; not edited' });
     expect(suggestWorkflowPermissions(PATH, 'on: push\njobs: { a: { steps: [] } }\n', 1)).toEqual({ reason: 'the workflow or its jobs are not block mappings; not edited' });

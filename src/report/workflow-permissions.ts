@@ -134,7 +134,9 @@ export function suggestWorkflowPermissions(path: string, text: string, line: num
       edits.push({ replacement: editor.insert(before, s, editor.column(m.items[0]!.key as Node) - editor.column(p.key as Node)), label: `job ${keyOf(p)}`, scopes: s });
     }
   }
-  const replacements = edits.map((e) => e.replacement);
+  // A CRLF file gets CRLF in what is inserted.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const replacements = edits.map((e) => ({ ...e.replacement, insertedContent: e.replacement.insertedContent.replace(/\n/g, eol) }));
   const check = verify(text, replacements, edits);
   if (check) return { reason: `${check}; not edited` };
   return { path, description: DESCRIPTION, change: `permissions: ${edits.map((e) => `${e.label} ${render(e.scopes)}`).join('; ')}`, replacements };
