@@ -1,7 +1,7 @@
 // Suggested Terraform edits (deletion_protection = true and prevent_destroy; a final snapshot and kept automated backups on RDS): exact SARIF `fixes`, shown by `blastradius fix` as
 // suggestions that --write leaves alone, written only with --include-suggestions; the re-scan drops the finding.
 // Run on copies of a checkov-agreement fixture and of an excerpt of bridgecrewio/terragoat (test/data/terragoat).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -166,5 +166,42 @@ describe('bucket force_destroy suggestions', () => {
     expect(await findings()).toEqual([1]);
     writeFileSync(path, apply(readFileSync(path, 'utf8')) as string);
     expect(await findings()).toEqual([]);
+  });
+});
+
+describe('prevent_destroy on datastores and volumes', () => {
+  const TF_VOL = 'environments/production/storage.tf';
+  const text = [
+    'resource "aws_ebs_volume" "data" {',
+    '  availability_zone = "us-east-1a"',
+    '  size              = 100',
+    '}',
+    '',
+    'resource "aws_dynamodb_table" "orders" {',
+    '  name         = "orders"',
+    '  billing_mode = "PAY_PER_REQUEST"',
+    '  hash_key     = "id"',
+    '  lifecycle {',
+    '    ignore_changes = [read_capacity]',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('an EBS volume gets a lifecycle block; DynamoDB deletion_protection_enabled and prevent_destroy in its lifecycle; the re-scan has neither finding', async () => {
+    const dir = join(tmp, 'volumes');
+    mkdirSync(join(dir, 'environments/production'), { recursive: true });
+    writeFileSync(join(dir, TF_VOL), text);
+    const found = async () => (await scanDirectory(dir)).findings.filter((f) => f.ruleId === RULE).map((f) => `${f.severity} ${f.locations[0]!.startLine}`);
+    expect(await found()).toEqual(['high 6', 'medium 1']);
+    const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
+    expect(r.stderr).toContain('re-scan: 2 of 2 targeted finding(s) resolved\n');
+    expect(readFileSync(join(dir, TF_VOL), 'utf8')).toBe(
+      text
+        .replace('  size              = 100\n}', '  size              = 100\n  lifecycle {\n    prevent_destroy = true\n  }\n}')
+        .replace('    ignore_changes = [read_capacity]\n  }\n}', '    ignore_changes = [read_capacity]\n    prevent_destroy = true\n  }\n  deletion_protection_enabled = true\n}'),
+    );
+    expect(await found()).toEqual([]);
+    expect(suggestFor(RULE, TF_VOL, readFileSync(join(dir, TF_VOL), 'utf8'), 1)).toEqual({ reason: 'line 1: prevent_destroy already as suggested; not edited' });
   });
 });

@@ -3,7 +3,7 @@
 import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
 import type { DatabaseAttrs, VolumeAttrs } from '../../src/pipeline/resources.js';
 import { resourceLabel } from '../../src/pipeline/chain.js';
-import { toFindingLocation } from './shared.js';
+import { resourceDraft, toFindingLocation } from './shared.js';
 
 /** Providers whose datastores have a deletion-protection setting that IaC can turn on. */
 const PROTECTABLE = new Set(['aws', 'gcp', 'google', 'azure']);
@@ -36,17 +36,7 @@ const rule: FindingRule = {
         const kind = VOLUME_KINDS[a.kind ?? ''];
         if (!kind || a.preventDestroy === true) return [];
         const why = `an ${kind} has no deletion protection; no prevent_destroy`;
-        return [
-          {
-            severity: 'medium',
-            message: `${resourceLabel(r)}: ${why}, so \`terraform destroy\` deletes it and its data.`,
-            locations: [toFindingLocation(r.location)],
-            credentialFingerprints: [],
-            resourceIds: [r.id],
-            environments: [r.environment],
-            chain: [{ kind: 'resource', label: resourceLabel(r), ref: r.id }, { kind: 'fact', label: why }],
-          },
-        ];
+        return [resourceDraft(r, `${resourceLabel(r)}: ${why}, so \`terraform destroy\` deletes it and its data.`, [why], { severity: 'medium' })];
       }),
     ...resources
       .filter((r) => r.type === 'database' && PROTECTABLE.has(r.provider) && r.environment === 'production')
