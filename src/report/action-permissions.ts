@@ -16,7 +16,8 @@ const oidcWhen =
   (w: Inputs): Scopes =>
     w[role] && !w[staticKey] ? { 'id-token': 'write' } : NONE();
 const CODE_SCANNING = (): Scopes => ({ 'security-events': 'write', actions: 'read', contents: 'read' });
-const USES_TOKEN = /\$\{\{[^}]*\b(?:secrets\s*\.\s*GITHUB_TOKEN|github\s*\.\s*token)\b/i;
+// `${{ secrets.GITHUB_TOKEN }}` or `${{ github.token }}`; matched anywhere in the text, which errs towards "cannot infer".
+const USES_TOKEN = /\b(?:secrets\s*\.\s*GITHUB_TOKEN|github\s*\.\s*token)\b/i;
 
 /** Action (owner/repo[/path], lower case, without @ref) → the scopes it needs given its inputs. */
 export const ACTION_SCOPES: Record<string, (w: Inputs) => Scopes> = {
