@@ -70,7 +70,8 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
       }
       // Suggestions join the writes only on explicit opt-in; otherwise they are shown, marked, and left alone.
       const suggested = before ? suggestionsFor(before) : { suggestions: new Map<string, Suggestion>(), skipped: [] };
-      for (const s of suggested.skipped) io.stderr(`blastradius fix: ${visible(s.path)}: ${s.reason}\n`);
+      // A reason may quote the file (a step's name): scrubbed like the diff, control characters shown escaped.
+      for (const s of suggested.skipped) io.stderr(`blastradius fix: ${visible(s.path)}: ${visible(scrub(s.reason))}\n`);
       const byFile = new Map<string, FileEdit & { replacements: Replacement[] }>();
       for (const [fingerprint, s] of suggested.suggestions) {
         const e = byFile.get(s.path) ?? { path: s.path, before: readFileSync(join(root, s.path), 'utf8'), after: '', changes: [], resolves: [], notes: [], replacements: [] };
