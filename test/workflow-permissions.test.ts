@@ -6,6 +6,11 @@ import { applyReplacements } from '../src/report/replacements.js';
 import { suggestWorkflowPermissions } from '../src/report/workflow-permissions.js';
 import { jobScopes } from '../src/report/action-permissions.js';
 import { parseDocument, type Node } from 'yaml';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanDirectory } from '../src/scan.js';
+import { suggestionsFor } from '../src/report/suggested-fixes.js';
 
 const PATH = '.github/workflows/ci.yml';
 function edited(text: string, line = 1): string {
@@ -67,6 +72,20 @@ describe('workflow permissions suggestion', () => {
     });
   });
 
+  it('a composite action in the repository is read for its steps; a JavaScript one, or one it cannot read, stops the inference', () => {
+    const actions: Record<string, string> = {
+      './.github/actions/deps': 'name: deps\nruns:\n  using: composite\n  steps:\n    - uses: actions/cache@v4\n      with:\n        path: .yarn/cache\n    - run: yarn install\n      shell: bash\n',
+      './.github/actions/tag': 'name: tag\ninputs:\n  token:\n    default: ${{ github.token }}\nruns:\n  using: composite\n  steps:\n    - run: git push --tags\n      shell: bash\n',
+      './.github/actions/js': 'name: js\nruns:\n  using: node20\n  main: index.js\n',
+    };
+    const read = (path: string) => actions[path];
+    const job = (uses: string) => parseDocument(`steps:\n  - uses: actions/checkout@v4\n  - uses: ${uses}\n`).contents as Node;
+    expect(jobScopes(job('./.github/actions/deps'), undefined, read)).toEqual({ scopes: { contents: 'read' } });
+    expect(jobScopes(job('./.github/actions/tag'), undefined, read)).toEqual({ unknown: 'step 2 uses ./.github/actions/tag: an input defaults to the token' });
+    expect(jobScopes(job('./.github/actions/js'), undefined, read)).toEqual({ unknown: 'step 2 uses ./.github/actions/js: it is a node20 action, whose code is not read' });
+    expect(jobScopes(job('./.github/actions/none'), undefined, read)).toEqual({ unknown: 'step 2 uses ./.github/actions/none: its action.yml could not be read' });
+  });
+
   it('keeps CRLF line endings', () => {
     const text = 'on: push\r\npermissions: write-all\r\njobs:\r\n  a:\r\n    steps:\r\n      - uses: actions/checkout@v4\r\n';
     expect(edited(text)).toBe(text.replace('permissions: write-all', 'permissions:\r\n  contents: read'));
@@ -76,5 +95,21 @@ describe('workflow permissions suggestion', () => {
     expect(suggestWorkflowPermissions(PATH, 'on: push\njobs:\n  a: [\n', 1)).toEqual({ reason: 'not valid YAML; not edited' });
     expect(suggestWorkflowPermissions(PATH, 'on: push\njobs: { a: { steps: [] } }\n', 1)).toEqual({ reason: 'the workflow or its jobs are not block mappings; not edited' });
     expect(suggestWorkflowPermissions(PATH, 'on: push\njobs:\n  a: { permissions: write-all }\n', 3)).toEqual({ reason: 'line 3 is not a job written as a block mapping; not edited' });
+  });
+
+  it('in a scan, the composite action is read from the scanned folder, and a path out of it is not read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'br-wfperm-'));
+    try {
+      mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+      mkdirSync(join(dir, '.github/actions/deps'), { recursive: true });
+      writeFileSync(join(dir, '.github/actions/deps/action.yml'), 'runs:\n  using: composite\n  steps:\n    - run: yarn install\n      shell: bash\n');
+      writeFileSync(join(dir, '.github/workflows/a.yml'), 'on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ./.github/actions/deps\n');
+      writeFileSync(join(dir, '.github/workflows/b.yml'), 'on: push\njobs:\n  b:\n    steps:\n      - uses: ./../outside\n');
+      const { suggestions, skipped } = suggestionsFor(await scanDirectory(dir));
+      expect([...suggestions.values()].map((x) => `${x.path}: ${x.change}`)).toEqual(['.github/workflows/a.yml: permissions: workflow contents: read']);
+      expect(skipped).toEqual([{ path: '.github/workflows/b.yml', reason: 'could not infer the permissions job b needs: step 1 uses ./../outside: its action.yml could not be read; not edited' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

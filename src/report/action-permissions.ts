@@ -1,8 +1,8 @@
 // The GITHUB_TOKEN scopes a job's steps need, for a table of well-known actions (from each action's README) and for
-// `run:` steps that do not touch the token. Anything else — an action not in the table, a script that uses the token,
+// `run:` steps that do not touch the token, and composite actions in the repository by their own steps. Anything else — an action not in the table, a script that uses the token,
 // pushes with the checkout's credentials or asks for an OIDC token — cannot be inferred, and is said so: no guessing.
 // https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 
 /** A scope map: `contents: read`, `id-token: write`. */
 export type Scopes = Record<string, 'read' | 'write'>;
@@ -50,6 +50,9 @@ export const ACTION_SCOPES: Record<string, (w: Inputs) => Scopes> = {
   'docker/build-push-action': NONE,
   // Logging in to GHCR with the job's own token is for pushing images.
   'docker/login-action': (w) => (/^ghcr\.io$/i.test(w.registry ?? '') && USES_TOKEN.test(w.password ?? '') ? { packages: 'write' } : NONE()),
+  // It cancels earlier runs through the REST API with the job's token; GitHub's permissions table: "actions: write
+  // permits an action to cancel a workflow run". A token of its own (`access_token`) needs nothing of the job's.
+  'styfle/cancel-workflow-action': (w) => (w.access_token && !USES_TOKEN.test(w.access_token) ? NONE() : { actions: 'write' }),
   'pnpm/action-setup': NONE,
   'oven-sh/setup-bun': NONE,
   'astral-sh/setup-uv': NONE,
@@ -74,8 +77,12 @@ function scalars(n: unknown): string[] {
 }
 export const referencesToken = (n: unknown): boolean => scalars(n).some((s) => USES_TOKEN.test(s));
 
+/** A local action's `action.yml` (its text), by the path a step `uses:` (`./.github/actions/setup`). */
+export type ReadAction = (path: string) => string | undefined;
+type Result = { scopes: Scopes } | { unknown: string };
+
 /** Scopes a job needs, or why they cannot be inferred (the first step that defeats it). */
-export function jobScopes(job: Node, workflowEnv: unknown): { scopes: Scopes } | { unknown: string } {
+export function jobScopes(job: Node, workflowEnv: unknown, readAction: ReadAction = () => undefined): Result {
   if (text(get(job, 'uses'))) return { unknown: `it calls the reusable workflow ${text(get(job, 'uses'))}` };
   if (referencesToken(workflowEnv)) return { unknown: 'the workflow-level env passes the token to every step' };
   if (isMap(job)) {
@@ -83,13 +90,31 @@ export function jobScopes(job: Node, workflowEnv: unknown): { scopes: Scopes } |
       if (text(p.key) !== 'steps' && referencesToken(p.value)) return { unknown: `its ${text(p.key)} uses the token` };
     }
   }
-  const steps = get(job, 'steps');
+  return stepsScopes(get(job, 'steps'), readAction, 0);
+}
+
+/** A composite action in the repository is read like a job's steps (two levels deep at most). */
+function localAction(path: string, readAction: ReadAction, depth: number): Result {
+  const raw = depth < 2 ? readAction(path) : undefined;
+  const doc = raw === undefined ? undefined : parseDocument(raw);
+  if (!doc || doc.errors.length) return { unknown: `its action.yml could not be read` };
+  const runs = get(doc.contents, 'runs');
+  if (text(get(runs, 'using')) !== 'composite') return { unknown: `it is a ${text(get(runs, 'using')) ?? 'non-composite'} action, whose code is not read` };
+  if (referencesToken(get(doc.contents, 'inputs'))) return { unknown: 'an input defaults to the token' };
+  return stepsScopes(get(runs, 'steps'), readAction, depth + 1);
+}
+
+function stepsScopes(steps: unknown, readAction: ReadAction, depth: number): Result {
   const scopes: Scopes = {};
   for (const [i, step] of (isSeq(steps) ? steps.items : []).entries()) {
     const uses = text(get(step, 'uses'));
     const label = `step ${i + 1}${text(get(step, 'name')) ? ` (${text(get(step, 'name'))})` : ''}`;
     let needed: Scopes;
-    if (uses) {
+    if (uses?.startsWith('./')) {
+      const r = localAction(uses, readAction, depth);
+      if ('unknown' in r) return { unknown: `${label} uses ${uses}: ${r.unknown}` };
+      needed = r.scopes;
+    } else if (uses) {
       const action = uses.split('@')[0]!.toLowerCase();
       const of = ACTION_SCOPES[action];
       if (!of) return { unknown: `${label} uses ${uses.split('@')[0]}, which is not in the table of actions whose permissions are known` };

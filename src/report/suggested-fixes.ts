@@ -5,8 +5,8 @@
 // destroy. Each is a minimal text edit that keeps the file's indentation. A block it cannot read safely (heredocs, braces it cannot
 // balance, a resource type without the attribute) gets a reason instead.
 // Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix } from 'node:path';
 import type { ScanResult } from '../scan.js';
 import type { Replacement, Suggestion } from './replacements.js';
 import { suggestWorkflowPermissions } from './workflow-permissions.js';
@@ -201,11 +201,15 @@ export function suggestWorkflowEnvironment(path: string, text: string, jobLines:
   return { path, description: ENVIRONMENT_DESCRIPTION, change: `environment: production on ${replacements.length} job(s)`, replacements };
 }
 
-type Suggester = (path: string, text: string, lines: number[]) => Suggestion | { reason: string };
+/** A file of the scanned folder by its repository path (undefined when absent, unreadable or outside the folder). */
+type ReadFile = (path: string) => string | undefined;
+type Suggester = (path: string, text: string, lines: number[], read: ReadFile) => Suggestion | { reason: string };
 /** Every rule with a suggestion; a suggester gets the finding's lines in the file of its first location. */
 const SUGGESTERS: Record<string, Suggester> = {
   'ci-production-secret-without-environment': suggestWorkflowEnvironment,
-  'workflow-excessive-permissions': (path, text, lines) => suggestWorkflowPermissions(path, text, lines[0]!),
+  // A composite action the workflow uses from the repository (`./.github/actions/x`) is read for its steps.
+  'workflow-excessive-permissions': (path, text, lines, read) =>
+    suggestWorkflowPermissions(path, text, lines[0]!, (action) => read(`${action}/action.yml`) ?? read(`${action}/action.yaml`)),
   ...Object.fromEntries(Object.keys(KINDS).map((id): [string, Suggester] => [id, (path, text, lines) => suggestFor(id, path, text, lines[0]!)])),
 };
 
@@ -214,12 +218,14 @@ export function suggestionsFor(result: ScanResult): { suggestions: Map<string, S
   const suggestions = new Map<string, Suggestion>();
   const skipped: Array<{ path: string; reason: string }> = [];
   const texts = new Map<string, string | undefined>();
-  const textOf = (path: string): string | undefined => {
-    if (!texts.has(path)) {
-      const abs = join(result.target, path);
-      texts.set(path, existsSync(abs) ? readFileSync(abs, 'utf8') : undefined);
+  const textOf: ReadFile = (path) => {
+    const rel = posix.normalize(path);
+    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    if (!texts.has(rel)) {
+      const abs = join(result.target, rel);
+      texts.set(rel, existsSync(abs) && statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined);
     }
-    return texts.get(path);
+    return texts.get(rel);
   };
   for (const f of result.findings) {
     const l = f.locations[0];
@@ -227,7 +233,12 @@ export function suggestionsFor(result: ScanResult): { suggestions: Map<string, S
     if (!suggest || f.suppressed || !l || l.commit) continue;
     const text = textOf(l.path);
     if (text === undefined) continue;
-    const s = suggest(l.path, text, f.locations.filter((x) => x.path === l.path).map((x) => x.startLine));
+    const s = suggest(
+      l.path,
+      text,
+      f.locations.filter((x) => x.path === l.path).map((x) => x.startLine),
+      textOf,
+    );
     if ('reason' in s) skipped.push({ path: l.path, reason: s.reason });
     else suggestions.set(f.fingerprint, s);
   }

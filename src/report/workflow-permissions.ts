@@ -4,7 +4,7 @@
 // text, so comments and formatting elsewhere stay byte for byte; the edited text is parsed again and checked.
 import { isMap, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../core/text.js';
-import { jobScopes, type Scopes } from './action-permissions.js';
+import { jobScopes, type ReadAction, type Scopes } from './action-permissions.js';
 import { applyReplacements, type Replacement, type Suggestion } from './replacements.js';
 
 const DESCRIPTION =
@@ -92,7 +92,7 @@ class Editor {
  * The permissions suggestion for a workflow-level finding (`line` 1: every job that inherits the workflow's
  * permissions) or a job's own `permissions: write-all` (`line`: the job's key).
  */
-export function suggestWorkflowPermissions(path: string, text: string, line: number): Suggestion | { reason: string } {
+export function suggestWorkflowPermissions(path: string, text: string, line: number, readAction?: ReadAction): Suggestion | { reason: string } {
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length) return { reason: 'not valid YAML; not edited' };
   const root = doc.contents;
@@ -104,7 +104,7 @@ export function suggestWorkflowPermissions(path: string, text: string, line: num
   const env = pairOf(root, 'env')?.value;
   const edits: Edit[] = [];
   const need = (p: Pair): { scopes: Scopes } | { reason: string } => {
-    const r = isMap(p.value) ? jobScopes(p.value as Node, env) : { unknown: 'it is not a block mapping' };
+    const r = isMap(p.value) ? jobScopes(p.value as Node, env, readAction) : { unknown: 'it is not a block mapping' };
     return 'scopes' in r ? r : { reason: `could not infer the permissions job ${keyOf(p)} needs: ${r.unknown}; not edited` };
   };
   const jobPermissions = (p: Pair) => (isMap(p.value) ? pairOf(p.value as YAMLMap, 'permissions') : undefined);
