@@ -94,7 +94,7 @@ describe('workflow permissions suggestion', () => {
   it('leaves malformed and flow-style workflows alone', () => {
     expect(suggestWorkflowPermissions(PATH, 'on: push\njobs:\n  a: [\n', 1)).toEqual({ reason: 'not valid YAML; not edited' });
     expect(suggestWorkflowPermissions(PATH, 'on: push\njobs: { a: { steps: [] } }\n', 1)).toEqual({ reason: 'the workflow or its jobs are not block mappings; not edited' });
-    expect(suggestWorkflowPermissions(PATH, 'on: push\njobs:\n  a: { permissions: write-all }\n', 3)).toEqual({ reason: 'line 3 is not a job written as a block mapping; not edited' });
+    expect(suggestWorkflowPermissions(PATH, 'on: push\njobs:\n  a: { permissions: write-all }\n', 3)).toEqual({ reason: 'line 3 is not a job written as a block mapping with its own permissions; not edited' });
   });
 
   it('in a scan, the composite action is read from the scanned folder, and a path out of it is not read', async () => {

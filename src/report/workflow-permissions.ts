@@ -35,10 +35,11 @@ function written(n: unknown): Scopes | string | undefined {
 
 interface Edit {
   replacement: Replacement;
-  /** Where the permissions were set (`workflow`, `job test`), for the change line. */
-  label: string;
+  /** The job whose permissions it sets; none: the workflow's. */
+  job?: string;
   scopes: Scopes;
 }
+const labelOf = (e: Edit) => (e.job === undefined ? 'workflow' : `job ${e.job}`);
 
 /** Edits over one document's source text. */
 class Editor {
@@ -108,14 +109,14 @@ export function suggestWorkflowPermissions(path: string, text: string, line: num
     return 'scopes' in r ? r : { reason: `could not infer the permissions job ${keyOf(p)} needs: ${r.unknown}; not edited` };
   };
   const jobPermissions = (p: Pair) => (isMap(p.value) ? pairOf(p.value as YAMLMap, 'permissions') : undefined);
-  const target = line === 1 ? undefined : jobPairs.find((p) => editor.lines.position((p.key as Node).range![0]).line === line);
   if (line !== 1) {
-    if (!target || !isMap(target.value) || (target.value as YAMLMap).flow) return { reason: `line ${line} is not a job written as a block mapping; not edited` };
+    const target = jobPairs.find((p) => editor.lines.position((p.key as Node).range![0]).line === line);
+    const own = target && jobPermissions(target);
+    if (!target || !isMap(target.value) || (target.value as YAMLMap).flow || !own) return { reason: `line ${line} is not a job written as a block mapping with its own permissions; not edited` };
     const n = need(target);
     if ('reason' in n) return n;
-    const { scopes } = n;
-    const own = jobPermissions(target)!;
-    edits.push({ replacement: editor.replace(own, scopes, editor.column((target.value as YAMLMap).items[0]!.key as Node) - editor.column(target.key as Node)), label: `job ${keyOf(target)}`, scopes });
+    const unitOfJob = editor.column((target.value as YAMLMap).items[0]!.key as Node) - editor.column(target.key as Node);
+    edits.push({ replacement: editor.replace(own, n.scopes, unitOfJob), job: keyOf(target), scopes: n.scopes });
   } else {
     const inheriting = jobPairs.filter((p) => !jobPermissions(p));
     const needs: Array<[Pair, Scopes]> = [];
@@ -126,12 +127,12 @@ export function suggestWorkflowPermissions(path: string, text: string, line: num
     }
     const shared = common(needs.map(([, s]) => s));
     const wf = pairOf(root, 'permissions');
-    edits.push({ replacement: wf ? editor.replace(wf, shared, unit) : editor.insert(jobs, shared, unit), label: 'workflow', scopes: shared });
+    edits.push({ replacement: wf ? editor.replace(wf, shared, unit) : editor.insert(jobs, shared, unit), scopes: shared });
     for (const [p, s] of needs) {
       if (render(s) === render(shared)) continue;
       const m = p.value as YAMLMap;
       const before = (pairOf(m, 'steps') ?? m.items[0]) as Pair;
-      edits.push({ replacement: editor.insert(before, s, editor.column(m.items[0]!.key as Node) - editor.column(p.key as Node)), label: `job ${keyOf(p)}`, scopes: s });
+      edits.push({ replacement: editor.insert(before, s, editor.column(m.items[0]!.key as Node) - editor.column(p.key as Node)), job: keyOf(p), scopes: s });
     }
   }
   // A CRLF file gets CRLF in what is inserted.
@@ -139,7 +140,7 @@ export function suggestWorkflowPermissions(path: string, text: string, line: num
   const replacements = edits.map((e) => ({ ...e.replacement, insertedContent: e.replacement.insertedContent.replace(/\n/g, eol) }));
   const check = verify(text, replacements, edits);
   if (check) return { reason: `${check}; not edited` };
-  return { path, description: DESCRIPTION, change: `permissions: ${edits.map((e) => `${e.label} ${render(e.scopes)}`).join('; ')}`, replacements };
+  return { path, description: DESCRIPTION, change: `permissions: ${edits.map((e) => `${labelOf(e)} ${render(e.scopes)}`).join('; ')}`, replacements };
 }
 
 /** Why the edited text is not what was meant (it does not parse, or a permissions value differs), or undefined. */
@@ -148,12 +149,9 @@ function verify(text: string, replacements: Replacement[], edits: Edit[]): strin
   if (after.errors.length) return 'the edited workflow would not parse';
   const root = after.contents as YAMLMap;
   for (const e of edits) {
-    const at = e.label === 'workflow' ? pairOf(root, 'permissions')?.value : (() => {
-      const job = pairOf(pairOf(root, 'jobs')!.value as YAMLMap, e.label.slice('job '.length))?.value;
-      return isMap(job) ? pairOf(job, 'permissions')?.value : undefined;
-    })();
-    const got = written(at);
-    if (typeof got !== 'object' || render(got) !== render(e.scopes)) return `the edited ${e.label} permissions would read ${typeof got === 'object' ? render(got) : String(got)}`;
+    const job = e.job === undefined ? root : pairOf(pairOf(root, 'jobs')!.value as YAMLMap, e.job)?.value;
+    const got = written(isMap(job) ? pairOf(job, 'permissions')?.value : undefined);
+    if (typeof got !== 'object' || render(got) !== render(e.scopes)) return `the edited ${labelOf(e)} permissions would read ${typeof got === 'object' ? render(got) : String(got)}`;
   }
   return undefined;
 }
