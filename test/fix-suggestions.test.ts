@@ -1,7 +1,7 @@
-// Suggested Terraform edits (deletion_protection = true; a final snapshot and kept automated backups on RDS): exact SARIF `fixes`, shown by `blastradius fix` as
+// Suggested Terraform edits (deletion_protection = true and prevent_destroy; a final snapshot and kept automated backups on RDS): exact SARIF `fixes`, shown by `blastradius fix` as
 // suggestions that --write leaves alone, written only with --include-suggestions; the re-scan drops the finding.
 // Run on copies of a checkov-agreement fixture and of an excerpt of bridgecrewio/terragoat (test/data/terragoat).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,11 +32,17 @@ describe('Terraform deletion_protection suggestions', () => {
     expect(hit.locations[0]!.physicalLocation.region.startLine).toBe(2);
     expect(hit.fixes).toEqual([
       {
-        description: { text: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.' },
+        description: {
+          text: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again, and lifecycle { prevent_destroy = true }, so a plan that would destroy it fails.',
+        },
         artifactChanges: [
           {
             artifactLocation: { uri: TF, uriBaseId: '%SRCROOT%' },
-            replacements: [{ deletedRegion: { startLine: 29, startColumn: 1, endLine: 29, endColumn: 1 }, insertedContent: { text: '  deletion_protection = true\n' } }],
+            // prevent_destroy goes inside the block's existing lifecycle, before its closing brace.
+            replacements: [
+              { deletedRegion: { startLine: 28, startColumn: 1, endLine: 28, endColumn: 1 }, insertedContent: { text: '    prevent_destroy = true\n' } },
+              { deletedRegion: { startLine: 29, startColumn: 1, endLine: 29, endColumn: 1 }, insertedContent: { text: '  deletion_protection = true\n' } },
+            ],
           },
         ],
       },
@@ -66,7 +72,10 @@ describe('Terraform deletion_protection suggestions', () => {
       before
         .replace('backup_retention_period = 0', 'backup_retention_period = 7')
         .replace('skip_final_snapshot     = true', 'skip_final_snapshot     = false')
-        .replace('    ignore_changes = ["password"]\n  }\n}', '    ignore_changes = ["password"]\n  }\n  final_snapshot_identifier = "default-final"\n  delete_automated_backups = false\n  deletion_protection = true\n}'),
+        .replace(
+          '    ignore_changes = ["password"]\n  }\n}',
+          '    ignore_changes = ["password"]\n    prevent_destroy = true\n  }\n  final_snapshot_identifier = "default-final"\n  delete_automated_backups = false\n  deletion_protection = true\n}',
+        ),
     );
     expect(await open(dir)).toEqual([]);
     expect((await scanDirectory(dir)).findings.filter((f) => f.ruleId === 'rds-backups-die-with-instance')).toEqual([]);
@@ -78,7 +87,10 @@ describe('Terraform deletion_protection suggestions', () => {
     cpSync(join(ROOT, src), join(dir, 'environments/production/db.tf'));
     const text = readFileSync(join(dir, 'environments/production/db.tf'), 'utf8');
     const s = suggestFor(RULE, 'environments/production/db.tf', text, 3);
-    expect('replacements' in s && s.replacements).toEqual([{ startLine: 7, startColumn: 25, endLine: 7, endColumn: 30, insertedContent: 'true' }]);
+    expect('replacements' in s && s.replacements).toEqual([
+      { startLine: 7, startColumn: 25, endLine: 7, endColumn: 30, insertedContent: 'true' },
+      { startLine: 19, startColumn: 1, endLine: 19, endColumn: 1, insertedContent: '  lifecycle {\n    prevent_destroy = true\n  }\n' },
+    ]);
     expect(await open(dir)).toEqual(['environments/production/db.tf:3']);
     if ('replacements' in s) writeFileSync(join(dir, 'environments/production/db.tf'), applyReplacements(text, s.replacements));
     expect(await open(dir)).toEqual([]);
@@ -104,7 +116,7 @@ describe('Terraform deletion_protection suggestions', () => {
 });
 
 describe('workflow environment suggestions', () => {
-  it('puts environment: production first in each flagged job of one workflow; --include-suggestions resolves the one finding', async () => {
+  it('puts environment: production first in each flagged job of one workflow; --include-suggestions resolves it (and, with it, the default-token finding)', async () => {
     const dir = join(tmp, 'many-jobs');
     cpSync(join(ROOT, 'fixtures/field-cases/many-jobs'), dir, { recursive: true });
     const path = '.github/workflows/nightly.yml';
@@ -115,8 +127,9 @@ describe('workflow environment suggestions', () => {
     expect(replacements).toHaveLength(10);
     expect(replacements[0]).toEqual({ deletedRegion: { startLine: 8, startColumn: 1, endLine: 8, endColumn: 1 }, insertedContent: { text: '    environment: production\n' } });
     const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
-    expect(r.stderr).toContain('re-scan: 1 of 1 targeted finding(s) resolved\n');
-    expect(readFileSync(join(dir, path), 'utf8')).toBe(before.replace(/^( {2}sync-\d+:\n)/gm, '$1    environment: production\n'));
+    expect(r.stderr).toContain('re-scan: 2 of 2 targeted finding(s) resolved\n');
+    // The jobs' steps use no token: `permissions: {}` for the workflow, before `jobs:`.
+    expect(readFileSync(join(dir, path), 'utf8')).toBe(before.replace(/^( {2}sync-\d+:\n)/gm, '$1    environment: production\n').replace(/^jobs:\n/m, 'permissions: {}\njobs:\n'));
     expect((await scanDirectory(dir)).findings.filter((f) => f.ruleId === 'ci-production-secret-without-environment')).toEqual([]);
   });
 
@@ -153,5 +166,42 @@ describe('bucket force_destroy suggestions', () => {
     expect(await findings()).toEqual([1]);
     writeFileSync(path, apply(readFileSync(path, 'utf8')) as string);
     expect(await findings()).toEqual([]);
+  });
+});
+
+describe('prevent_destroy on datastores and volumes', () => {
+  const TF_VOL = 'environments/production/storage.tf';
+  const text = [
+    'resource "aws_ebs_volume" "data" {',
+    '  availability_zone = "us-east-1a"',
+    '  size              = 100',
+    '}',
+    '',
+    'resource "aws_dynamodb_table" "orders" {',
+    '  name         = "orders"',
+    '  billing_mode = "PAY_PER_REQUEST"',
+    '  hash_key     = "id"',
+    '  lifecycle {',
+    '    ignore_changes = [read_capacity]',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('an EBS volume gets a lifecycle block; DynamoDB deletion_protection_enabled and prevent_destroy in its lifecycle; the re-scan has neither finding', async () => {
+    const dir = join(tmp, 'volumes');
+    mkdirSync(join(dir, 'environments/production'), { recursive: true });
+    writeFileSync(join(dir, TF_VOL), text);
+    const found = async () => (await scanDirectory(dir)).findings.filter((f) => f.ruleId === RULE).map((f) => `${f.severity} ${f.locations[0]!.startLine}`);
+    expect(await found()).toEqual(['high 6', 'medium 1']);
+    const r = await runCli(['fix', dir, '--write', '--include-suggestions']);
+    expect(r.stderr).toContain('re-scan: 2 of 2 targeted finding(s) resolved\n');
+    expect(readFileSync(join(dir, TF_VOL), 'utf8')).toBe(
+      text
+        .replace('  size              = 100\n}', '  size              = 100\n  lifecycle {\n    prevent_destroy = true\n  }\n}')
+        .replace('    ignore_changes = [read_capacity]\n  }\n}', '    ignore_changes = [read_capacity]\n    prevent_destroy = true\n  }\n  deletion_protection_enabled = true\n}'),
+    );
+    expect(await found()).toEqual([]);
+    expect(suggestFor(RULE, TF_VOL, readFileSync(join(dir, TF_VOL), 'utf8'), 1)).toEqual({ reason: 'line 1: prevent_destroy already as suggested; not edited' });
   });
 });

@@ -218,6 +218,15 @@ describe('guard and fix answers', () => {
     const r = await runCli(['fix', repo]);
     expectClean(r.stdout + r.stderr, ALL, 'fix dry run');
   });
+
+  it('fix: a reason that quotes a workflow step (its name holds a token) does not quote the token', async () => {
+    const dir = join(tmp, 'step-name');
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/ci.yml'), `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: push with ${GH}\n        uses: acme/thing@v1\n`);
+    const r = await runCli(['fix', dir]);
+    expect(r.stderr).toContain('could not infer the permissions job a needs: step 1 (push with ');
+    expectClean(r.stdout + r.stderr, ALL, 'fix reason');
+  });
 });
 
 describe('temporary files', () => {

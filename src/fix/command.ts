@@ -37,7 +37,7 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
     .argument('[path]', 'folder to fix', '.')
     .option('--write', 'apply the edits, then re-scan')
     .option('--force', 'also edit files that have uncommitted changes')
-    .option('--include-suggestions', 'with --write, also apply the suggested edits (Terraform deletion_protection) that a human should decide on')
+    .option('--include-suggestions', 'with --write, also apply the suggested edits a human should decide on (Terraform deletion protection and prevent_destroy, workflow environments and permissions)')
     .option('--agents', 'install the blastradius guard hook for Claude Code (.claude/settings.json) and Cursor (.cursor/hooks.json)')
     .option('-c, --config <file>', 'configuration file (default: .blastradius.yml/.yaml/.json in the folder)')
     .action(async (path: string, flags: FixFlags) => {
@@ -70,7 +70,8 @@ export function registerFix(program: Command, io: Io, setExit: (code: number) =>
       }
       // Suggestions join the writes only on explicit opt-in; otherwise they are shown, marked, and left alone.
       const suggested = before ? suggestionsFor(before) : { suggestions: new Map<string, Suggestion>(), skipped: [] };
-      for (const s of suggested.skipped) io.stderr(`blastradius fix: ${visible(s.path)}: ${s.reason}\n`);
+      // A reason may quote the file (a step's name): scrubbed like the diff, control characters shown escaped.
+      for (const s of suggested.skipped) io.stderr(`blastradius fix: ${visible(s.path)}: ${visible(scrub(s.reason))}\n`);
       const byFile = new Map<string, FileEdit & { replacements: Replacement[] }>();
       for (const [fingerprint, s] of suggested.suggestions) {
         const e = byFile.get(s.path) ?? { path: s.path, before: readFileSync(join(root, s.path), 'utf8'), after: '', changes: [], resolves: [], notes: [], replacements: [] };

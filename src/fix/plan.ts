@@ -99,6 +99,7 @@ function claudeSettings(root: string, result: ScanResult, files: string[], plan:
   }
   for (const f of agentFindings) if (f.ruleId === 'agent-unrestricted' || f.ruleId === 'agent-infra-cli-unguarded') resolves.add(f.fingerprint);
   if (!ask.length) delete permissions.ask;
+  if (!allow.length) delete permissions.allow;
   if (!changes.length) return;
   plan.edits.push({ path, before: before ?? '', after: renderJsonDoc(doc), changes, resolves: [...resolves], notes: [] });
 }
@@ -174,7 +175,10 @@ function gitignore(root: string, result: ScanResult, files: string[], plan: FixP
 
 export function planFixes(root: string, result: ScanResult): FixPlan {
   const plan: FixPlan = { edits: [], skipped: [] };
-  const exposed = (f: Finding) => READ_EXPOSURE.has(f.ruleId) && !f.suppressed;
+  // consolidate.ts folds a read exposure into the hard-coded-credential finding of the same credential, leaving
+  // `also <rule>: …` in its chain: that file is as readable as one reported on its own.
+  const absorbed = (f: Finding) => f.chain.some((s) => s.kind === 'fact' && [...READ_EXPOSURE].some((id) => s.label.startsWith(`also ${id}:`)));
+  const exposed = (f: Finding) => (READ_EXPOSURE.has(f.ruleId) || absorbed(f)) && !f.suppressed;
   // Files holding credentials an agent can read; MCP configs are fixed by moving the value out instead.
   const files = [...new Set(result.findings.filter(exposed).flatMap((f) => f.locations.map((l) => l.path)))].filter((p) => !(p in MCP_FILES)).sort();
   mcpConfigs(root, result, plan);

@@ -1,28 +1,17 @@
 // Suggested edits (written only on opt-in) for findings a human must decide on: `environment: production` on GitHub
-// Actions jobs that use production secrets; in the flagged Terraform resource block, `deletion_protection = true`, a
-// final snapshot with automated backups kept after delete, and buckets that Terraform may not empty or destroy. Each is
-// a minimal text edit that keeps the file's indentation. A block it cannot read safely (heredocs, braces it cannot
+// Actions jobs that use production secrets, and their `permissions:` narrowed (workflow-permissions.ts); in the flagged
+// Terraform resource block, `deletion_protection = true` and `lifecycle { prevent_destroy = true }` (volumes: only the
+// latter), a final snapshot with automated backups kept after delete, and buckets that Terraform may not empty or
+// destroy. Each is a minimal text edit that keeps the file's indentation. A block it cannot read safely (heredocs, braces it cannot
 // balance, a resource type without the attribute) gets a reason instead.
 // Lives in report/ because SARIF carries these as `fixes`; `blastradius fix` shows and, on opt-in, writes them.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix } from 'node:path';
 import type { ScanResult } from '../scan.js';
+import type { Replacement, Suggestion } from './replacements.js';
+import { suggestWorkflowPermissions } from './workflow-permissions.js';
 
-/** One text replacement, 1-based lines and columns; an empty deleted region is an insertion before it. */
-export interface Replacement {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-  insertedContent: string;
-}
-export interface Suggestion {
-  path: string;
-  description: string;
-  /** What it sets, one line (`deletion_protection = true`). */
-  change: string;
-  replacements: Replacement[];
-}
+export { applyReplacements, type Replacement, type Suggestion } from './replacements.js';
 
 /** One argument a suggestion sets to an HCL value, unless its current value (the source text) is kept. */
 interface ArgumentEdit {
@@ -40,33 +29,67 @@ interface SuggestionKind {
   change: string;
 }
 
-/** The suggestion each rule gets, by rule id. */
-const KINDS: Record<string, SuggestionKind> = {
-  'datastore-without-deletion-protection': {
-    types: new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']),
-    args: [{ name: 'deletion_protection', value: () => 'true' }],
-    description: 'Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again.',
-    change: 'deletion_protection = true',
-  },
-  'bucket-force-destroy': {
-    types: new Set(['aws_s3_bucket', 'aws_backup_vault', 'google_storage_bucket']),
-    args: [{ name: 'force_destroy', value: () => 'false' }],
-    preventDestroy: true,
-    description: 'Suggested (a human decides): stop Terraform emptying the bucket or vault on destroy (force_destroy = false) and refuse to destroy it at all (lifecycle { prevent_destroy = true }).',
-    change: 'force_destroy = false, lifecycle { prevent_destroy = true }',
-  },
+const PREVENT_DESTROY = 'and lifecycle { prevent_destroy = true }, so a plan that would destroy it fails';
+/** The suggestions each rule gets, by rule id: the first kind whose types include the flagged resource's. */
+const KINDS: Record<string, SuggestionKind[]> = {
+  'datastore-without-deletion-protection': [
+    {
+      types: new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'google_sql_database_instance']),
+      args: [{ name: 'deletion_protection', value: () => 'true' }],
+      preventDestroy: true,
+      description: `Suggested (a human decides): set deletion_protection = true so a destroy or delete call fails until it is turned off again, ${PREVENT_DESTROY}.`,
+      change: 'deletion_protection = true, lifecycle { prevent_destroy = true }',
+    },
+    {
+      types: new Set(['aws_dynamodb_table']),
+      args: [{ name: 'deletion_protection_enabled', value: () => 'true' }],
+      preventDestroy: true,
+      description: `Suggested (a human decides): set deletion_protection_enabled = true so a DeleteTable call fails until it is turned off again, ${PREVENT_DESTROY}.`,
+      change: 'deletion_protection_enabled = true, lifecycle { prevent_destroy = true }',
+    },
+    {
+      // No deletion-protection attribute exists for these: Terraform's own guard is all IaC can add.
+      types: new Set(['aws_ebs_volume', 'aws_efs_file_system']),
+      args: [],
+      preventDestroy: true,
+      description: `Suggested (a human decides): add lifecycle { prevent_destroy = true }, so a plan that would destroy the volume fails (the API can still delete it: keep snapshots or AWS Backup copies too).`,
+      change: 'lifecycle { prevent_destroy = true }',
+    },
+  ],
+  'bucket-force-destroy': [
+    {
+      types: new Set(['aws_s3_bucket', 'aws_backup_vault', 'google_storage_bucket']),
+      args: [{ name: 'force_destroy', value: () => 'false' }],
+      preventDestroy: true,
+      description: 'Suggested (a human decides): stop Terraform emptying the bucket or vault on destroy (force_destroy = false) and refuse to destroy it at all (lifecycle { prevent_destroy = true }).',
+      change: 'force_destroy = false, lifecycle { prevent_destroy = true }',
+    },
+  ],
   // The AWS provider needs a final_snapshot_identifier once skip_final_snapshot is false.
-  'rds-backups-die-with-instance': {
-    types: new Set(['aws_db_instance']),
-    args: [
-      { name: 'skip_final_snapshot', value: () => 'false' },
-      { name: 'final_snapshot_identifier', value: (n) => `"${n}-final"`, keep: () => true },
-      { name: 'delete_automated_backups', value: () => 'false' },
-      { name: 'backup_retention_period', value: () => '7', keep: (v) => !/^\d+$/.test(v) || Number(v) >= 7 },
-    ],
-    description: 'Suggested (a human decides): take a final snapshot on delete (skip_final_snapshot = false, with a final_snapshot_identifier), keep the automated backups after the instance is gone (delete_automated_backups = false) and keep them for at least 7 days.',
-    change: 'a final snapshot, automated backups kept for 7 days after delete',
-  },
+  'rds-backups-die-with-instance': [
+    {
+      types: new Set(['aws_db_instance']),
+      args: [
+        { name: 'skip_final_snapshot', value: () => 'false' },
+        { name: 'final_snapshot_identifier', value: (n) => `"${n}-final"`, keep: () => true },
+        { name: 'delete_automated_backups', value: () => 'false' },
+        { name: 'backup_retention_period', value: () => '7', keep: (v) => !/^\d+$/.test(v) || Number(v) >= 7 },
+      ],
+      description: 'Suggested (a human decides): take a final snapshot on delete (skip_final_snapshot = false, with a final_snapshot_identifier), keep the automated backups after the instance is gone (delete_automated_backups = false) and keep them for at least 7 days.',
+      change: 'a final snapshot, automated backups kept for 7 days after delete',
+    },
+    {
+      // Aurora clusters have no delete_automated_backups: their backups are kept per the retention period.
+      types: new Set(['aws_rds_cluster']),
+      args: [
+        { name: 'skip_final_snapshot', value: () => 'false' },
+        { name: 'final_snapshot_identifier', value: (n) => `"${n}-final"`, keep: () => true },
+        { name: 'backup_retention_period', value: () => '7', keep: (v) => !/^\d+$/.test(v) || Number(v) >= 7 },
+      ],
+      description: 'Suggested (a human decides): take a final snapshot on delete (skip_final_snapshot = false, with a final_snapshot_identifier) and keep automated backups for at least 7 days.',
+      change: 'a final snapshot, automated backups kept for 7 days',
+    },
+  ],
 };
 const RESOURCE_HEAD = /^\s*resource\s+"([A-Za-z0-9_]+)"\s+"([^"]*)"\s*\{\s*(?:#.*)?$/;
 const indentOf = (line: string): string => /^\s*/.exec(line)![0];
@@ -94,12 +117,13 @@ function codeOf(line: string): string {
 
 /** The suggestion of rule `ruleId` for a finding whose resource block starts at `line` of `text`. */
 export function suggestFor(ruleId: string, path: string, text: string, line: number): Suggestion | { reason: string } {
-  const kind = KINDS[ruleId];
-  if (!kind) return { reason: `${ruleId} has no suggested edit` };
+  const kinds = KINDS[ruleId];
+  if (!kinds) return { reason: `${ruleId} has no suggested edit` };
   const lines = text.split('\n');
   const head = RESOURCE_HEAD.exec(lines[line - 1] ?? '');
   if (!head) return { reason: `line ${line} is not the opening line of a resource block; not edited` };
-  if (!kind.types.has(head[1]!)) return { reason: `${head[1]} does not take ${kind.args.map((a) => a.name).join(', ')}; not edited` };
+  const kind = kinds.find((k) => k.types.has(head[1]!));
+  if (!kind) return { reason: `${head[1]} does not take ${kinds[0]!.args.map((a) => a.name).join(', ')}; not edited` };
   let depth = 0;
   let close = -1;
   const existing = new Map<string, number>();
@@ -151,7 +175,7 @@ export function suggestFor(ruleId: string, path: string, text: string, line: num
   }
   // Insertions go in as one replacement, so their order in the file is the order above.
   if (inserted) replacements.push({ startLine: close + 1, startColumn: 1, endLine: close + 1, endColumn: 1, insertedContent: inserted });
-  if (!replacements.length) return { reason: `line ${line}: ${kind.args.map((a) => a.name).join(', ')} already as suggested; not edited` };
+  if (!replacements.length) return { reason: `line ${line}: ${[...kind.args.map((a) => a.name), ...(kind.preventDestroy ? ['prevent_destroy'] : [])].join(', ')} already as suggested; not edited` };
   return { path, description: kind.description, change: kind.change, replacements };
 }
 
@@ -177,21 +201,15 @@ export function suggestWorkflowEnvironment(path: string, text: string, jobLines:
   return { path, description: ENVIRONMENT_DESCRIPTION, change: `environment: production on ${replacements.length} job(s)`, replacements };
 }
 
-/** The text after the replacements (applied bottom-up so earlier positions stay valid). */
-export function applyReplacements(text: string, replacements: Replacement[]): string {
-  const lines = text.split('\n');
-  const offset = (l: number, c: number) => lines.slice(0, l - 1).reduce((n, s) => n + s.length + 1, 0) + c - 1;
-  let out = text;
-  for (const r of [...replacements].sort((a, b) => b.startLine - a.startLine || b.startColumn - a.startColumn)) {
-    out = out.slice(0, offset(r.startLine, r.startColumn)) + r.insertedContent + out.slice(offset(r.endLine, r.endColumn));
-  }
-  return out;
-}
-
-type Suggester = (path: string, text: string, lines: number[]) => Suggestion | { reason: string };
+/** A file of the scanned folder by its repository path (undefined when absent, unreadable or outside the folder). */
+type ReadFile = (path: string) => string | undefined;
+type Suggester = (path: string, text: string, lines: number[], read: ReadFile) => Suggestion | { reason: string };
 /** Every rule with a suggestion; a suggester gets the finding's lines in the file of its first location. */
 const SUGGESTERS: Record<string, Suggester> = {
   'ci-production-secret-without-environment': suggestWorkflowEnvironment,
+  // A composite action the workflow uses from the repository (`./.github/actions/x`) is read for its steps.
+  'workflow-excessive-permissions': (path, text, lines, read) =>
+    suggestWorkflowPermissions(path, text, lines[0]!, (action) => read(`${action}/action.yml`) ?? read(`${action}/action.yaml`)),
   ...Object.fromEntries(Object.keys(KINDS).map((id): [string, Suggester] => [id, (path, text, lines) => suggestFor(id, path, text, lines[0]!)])),
 };
 
@@ -200,12 +218,14 @@ export function suggestionsFor(result: ScanResult): { suggestions: Map<string, S
   const suggestions = new Map<string, Suggestion>();
   const skipped: Array<{ path: string; reason: string }> = [];
   const texts = new Map<string, string | undefined>();
-  const textOf = (path: string): string | undefined => {
-    if (!texts.has(path)) {
-      const abs = join(result.target, path);
-      texts.set(path, existsSync(abs) ? readFileSync(abs, 'utf8') : undefined);
+  const textOf: ReadFile = (path) => {
+    const rel = posix.normalize(path);
+    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    if (!texts.has(rel)) {
+      const abs = join(result.target, rel);
+      texts.set(rel, existsSync(abs) && statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined);
     }
-    return texts.get(path);
+    return texts.get(rel);
   };
   for (const f of result.findings) {
     const l = f.locations[0];
@@ -213,7 +233,12 @@ export function suggestionsFor(result: ScanResult): { suggestions: Map<string, S
     if (!suggest || f.suppressed || !l || l.commit) continue;
     const text = textOf(l.path);
     if (text === undefined) continue;
-    const s = suggest(l.path, text, f.locations.filter((x) => x.path === l.path).map((x) => x.startLine));
+    const s = suggest(
+      l.path,
+      text,
+      f.locations.filter((x) => x.path === l.path).map((x) => x.startLine),
+      textOf,
+    );
     if ('reason' in s) skipped.push({ path: l.path, reason: s.reason });
     else suggestions.set(f.fingerprint, s);
   }
