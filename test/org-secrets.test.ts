@@ -8,6 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { runCli } from './helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from './servers/github-api.js';
+import { mergeReports, reportFiles } from '../src/org/merge.js';
+import { runOrgRules } from '../src/org/org-rules.js';
+import { readOrgSecrets } from '../src/org/secrets-inventory.js';
+import { orgGraph } from '../src/org/org-graph.js';
+import { safeId } from '../src/report/graph-model.js';
+import { CSP } from '../src/report/html.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'br-org-secrets-'));
@@ -156,6 +162,32 @@ describe('org secrets → merge --org-secrets', () => {
     }
     const odd = JSON.parse((await runCli(['merge', reports, '--format', 'json', '--org-secrets', join(tmp, 'odd.json')])).stdout) as OrgJson;
     expect(odd.diagnostics.map((d) => d.message)[1]).toBe('secret Y: visibility selected without its repositories; left out');
+  });
+
+  it('the HTML graph draws repositories as groups and what joins them', async () => {
+    const agg = mergeReports(reportFiles([reports]), { orgSecrets: readOrgSecrets(inventory) });
+    const findings = runOrgRules(agg);
+    const { dot, repositories, omittedRepositories } = orgGraph(agg, findings);
+    expect([repositories, omittedRepositories]).toEqual([3, 0]);
+    const clusters = [...dot.matchAll(/subgraph (cluster_\w+) \{\n {4}graph \[label="([^"]+)"/g)].map((m) => m[2]);
+    expect(clusters).toEqual(['acme/api', 'acme/tools', 'acme/web']);
+    // The incident's workspace token: the same value in api and tools, reaching web's production from there.
+    const token = agg.sightings.find((x) => x.repo === 'acme/api' && x.type === 'account-token' && x.provider === 'railway')!;
+    const [inApi, inTools] = ['acme/api', 'acme/tools'].map((r) => safeId(`cred:${r}:${token.fingerprint}`));
+    expect(dot).toContain(`${inApi} -> ${inTools} [label="same value"`);
+    expect(dot).toContain(`${inApi} -> ${safeId('prod:acme/web')} [label="can act on"`);
+    expect(dot).not.toContain(safeId('prod:acme/api'));
+    for (const r of ['acme/api', 'acme/tools']) expect(dot).toContain(`${safeId('orgsecret:RAILWAY_API_TOKEN')} -> ${safeId(`ci:${r}`)} [label="used by"`);
+    expect(dot).not.toContain(safeId('ci:acme/web'));
+    expect(orgGraph(agg, findings, { maxRepositories: 1 }).omittedRepositories).toBe(2);
+
+    const html = await runCli(['merge', reports, '--format', 'html', '--org-secrets', inventory]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+    expect(html.stdout).toContain('<svg');
+    expect(html.stdout).not.toMatch(/<script|src="http/);
+    expect(html.stdout).toContain('3 repositories drawn as groups');
+    for (const x of planted) expect(html.stdout.includes(x), `${x.slice(0, 4)}… in the merged HTML`).toBe(false);
   });
 
   it('needs a token', async () => {

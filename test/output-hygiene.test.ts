@@ -57,7 +57,7 @@ describe('secret hygiene of the merged organisation report', () => {
       const inventory = join(work, 'org-secrets.json');
       writeFileSync(inventory, JSON.stringify({ kind: 'blastradius-org-secrets', version: '1.0.0', org: 'acme', secrets: names.map((name) => ({ name, visibility: 'all' })) }));
       const outputs: string[] = [];
-      for (const format of ['table', 'json', 'markdown']) {
+      for (const format of ['table', 'json', 'markdown', 'html']) {
         const r = await runCli(['merge', reports, '--format', format, '--org-secrets', inventory]);
         outputs.push(r.stdout + r.stderr);
       }

@@ -47,8 +47,9 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
         io.stderr(`blastradius merge: ${logs.size} SARIF log(s) in ${flags.outDir}\n`);
       } else {
         const fd = flags.output ? openSync(flags.output, 'w') : undefined;
+        const parts = flags.format === 'html' ? [await (await import('./html.js')).renderOrgHtml(agg, findings)] : renderOrgParts(agg, findings, flags.format);
         try {
-          for (const part of renderOrgParts(agg, findings, flags.format)) {
+          for (const part of parts) {
             if (fd === undefined) io.stdout(part);
             else writeSync(fd, part);
           }

@@ -17,6 +17,8 @@ export interface OrgFinding {
   credentialFingerprints: string[];
   /** Why, step by step. */
   chain: string[];
+  /** For organisation-secret findings: the secret's name (a name, never a value). */
+  secretName?: string;
 }
 
 /** A minimal report for examples: credentials and resources as the JSON report writes them. */
@@ -329,6 +331,7 @@ const orgSecretInManyRepos: OrgRule = {
         repositories: repos,
         locations: [...first.values()].sort((a, b) => a.repo.localeCompare(b.repo)).map((u) => ({ repository: u.repo, path: u.path, startLine: u.line })),
         credentialFingerprints: [],
+        secretName: secret.name,
         chain: [
           `GitHub API: ${org} has organisation secret ${secret.name}, visibility ${secret.visibility}${secret.updatedAt ? `, updated ${secret.updatedAt}` : ''}`,
           ...[...byEnv.entries()]
