@@ -180,6 +180,11 @@ describe('org secrets → merge --org-secrets', () => {
     for (const r of ['acme/api', 'acme/tools']) expect(dot).toContain(`${safeId('orgsecret:RAILWAY_API_TOKEN')} -> ${safeId(`ci:${r}`)} [label="used by"`);
     expect(dot).not.toContain(safeId('ci:acme/web'));
     expect(orgGraph(agg, findings, { maxRepositories: 1 }).omittedRepositories).toBe(2);
+    // Bounded links: the most severe findings' are kept (the critical cross-repository reach comes first).
+    const few = orgGraph(agg, findings, { maxEdges: 2 });
+    expect(few.dot.match(/ -> /g)).toHaveLength(2);
+    expect(few.dot).toContain('[label="can act on"');
+    expect(few.omittedEdges).toBeGreaterThan(0);
 
     const html = await runCli(['merge', reports, '--format', 'html', '--org-secrets', inventory]);
     expect(html.code).toBe(0);

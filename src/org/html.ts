@@ -23,11 +23,22 @@ ol.chain{margin:6px 0 0;padding-left:18px;font-size:12.5px}.muted{color:#6b7280}
 tr:target{outline:3px solid #2563eb}
 `;
 
+/** Each rule's help once (an organisation can have thousands of findings of one rule), linked from its findings. */
+function rulesHtml(findings: readonly OrgFinding[]): string {
+  const used = new Set(findings.map((f) => f.ruleId));
+  return orgRules
+    .filter((r) => used.has(r.meta.id))
+    .map(({ meta }) => `<article id="rule-${esc(meta.id)}"><h3>${esc(meta.title)} <code>${esc(meta.id)}</code></h3><p>${esc(meta.summary)}</p>${meta.help ? `<h4>Why it matters</h4>${miniMarkdown(meta.help.why)}<h4>How to fix</h4>${miniMarkdown(meta.help.fix)}<h4>References</h4><ul>${meta.help.references.map((u) => `<li><a href="${esc(u)}" rel="noopener noreferrer">${esc(u)}</a></li>`).join('')}</ul>` : ''}</article>`)
+    .join('\n');
+}
+
+/** Rows in the findings table, most severe first; the JSON report has every one. */
+const MAX_ROWS = 1000;
+
 function findingRow(f: OrgFinding, i: number): string {
-  const help = orgRules.find((r) => r.meta.id === f.ruleId)?.meta.help;
   const repos = f.repositories.slice(0, 20).map((r) => `<a href="#repo-${safeId(r)}">${esc(r)}</a>`).join(', ') + (f.repositories.length > 20 ? ` <span class="muted">+${f.repositories.length - 20} more</span>` : '');
   return `<tr id="finding-${i + 1}"><td><span class="sev sev-${f.severity}">${f.severity}</span><div class="muted">${esc(f.confidence)} confidence</div></td>
-<td><strong>${esc(f.title)}</strong><div><code>${esc(f.ruleId)}</code></div>${help ? `<details><summary>Help</summary><h4>Why it matters</h4>${miniMarkdown(help.why)}<h4>How to fix</h4>${miniMarkdown(help.fix)}</details>` : ''}</td>
+<td><strong>${esc(f.title)}</strong><div><a href="#rule-${esc(f.ruleId)}"><code>${esc(f.ruleId)}</code></a></div></td>
 <td>${esc(f.message)}<ol class="chain">${f.chain.slice(0, 12).map((s) => `<li>${esc(s)}</li>`).join('')}</ol></td><td>${repos}</td></tr>`;
 }
 
@@ -40,7 +51,7 @@ export async function renderOrgHtml(agg: OrgAggregate, findings: readonly OrgFin
     const g = orgGraph(agg, findings);
     const { svg, error } = await dotToSvg(g.dot);
     graph = `${svg ? `<div class="box" id="graph" aria-label="Organisation graph">${svg}</div>` : `<div class="box"><p>The graph could not be drawn (${esc(error ?? 'unknown error')}). Its DOT source:</p><pre>${esc(g.dot)}</pre></div>`}
-<p class="muted">${g.repositories} repositor${g.repositories === 1 ? 'y' : 'ies'} drawn as groups${g.omittedRepositories ? `; ${g.omittedRepositories} more with findings are not drawn (see the findings)` : ''}. Red: the same value, or a credential that can act on another repository's production; purple: an AI agent can read it.</p>`;
+<p class="muted">${g.repositories} repositor${g.repositories === 1 ? 'y' : 'ies'} drawn as groups${g.omittedRepositories ? `; ${g.omittedRepositories} more with findings are not drawn` : ''}${g.omittedEdges ? `; ${g.omittedEdges} links of less severe findings are not drawn` : ''}${g.omittedRepositories || g.omittedEdges ? ' (every finding is listed below)' : ''}. Red: the same value, or a credential that can act on another repository's production; purple: an AI agent can read it.</p>`;
   }
   const repoRows = agg.repos
     .map((r) => `<tr id="repo-${safeId(r.repo)}"><td>${esc(r.repo)}</td><td>${r.credentials}</td><td>${r.resources}</td><td>${Object.entries(r.findings).map(([s, n]) => `${n} ${esc(s)}`).join(', ') || '—'}</td></tr>`)
@@ -61,8 +72,12 @@ export async function renderOrgHtml(agg: OrgAggregate, findings: readonly OrgFin
 <section><h2>Across repositories</h2>
 ${graph}</section>
 <section><h2>Organisation findings</h2>
-${findings.length ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>What and why</th><th>Repositories</th></tr></thead><tbody>\n${findings.map(findingRow).join('\n')}\n</tbody></table>` : '<p>None.</p>'}
+${findings.length ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>What and why</th><th>Repositories</th></tr></thead><tbody>\n${findings.slice(0, MAX_ROWS).map(findingRow).join('\n')}\n</tbody></table>` : '<p>None.</p>'}
+${findings.length > MAX_ROWS ? `<p class="muted">${findings.length - MAX_ROWS} less severe finding(s) are not listed here; the JSON report (<code>--format json</code>) has every one.</p>` : ''}
 </section>
+${findings.length ? `<section><h2>Rules</h2>
+${rulesHtml(findings)}
+</section>` : ''}
 <section><h2>Repositories (${agg.repos.length})</h2>
 <table><thead><tr><th>Repository</th><th>Credentials</th><th>Resources</th><th>Findings in its own report</th></tr></thead><tbody>
 ${repoRows}

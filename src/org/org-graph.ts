@@ -15,6 +15,8 @@ export interface OrgGraphOptions {
   maxRepositories?: number;
   /** Credentials drawn per repository; the rest fold into one "+N more" node. Default 8. */
   maxCredentialsPerRepository?: number;
+  /** Links drawn, those of the most severe findings first (Graphviz's layout time grows fast with them). Default 150. */
+  maxEdges?: number;
 }
 
 export interface OrgGraph {
@@ -22,6 +24,8 @@ export interface OrgGraph {
   repositories: number;
   /** Repositories with findings that were left out to keep the picture readable. */
   omittedRepositories: number;
+  /** Links between drawn nodes left out for the same reason. */
+  omittedEdges: number;
 }
 
 const SEV_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
@@ -72,7 +76,7 @@ export function orgGraph(agg: OrgAggregate, findings: readonly OrgFinding[], opt
   const lines = [
     '// blastradius organisation graph: repositories are groups; edges between them are what the organisation findings join.',
     'digraph blastradius_org {',
-    `  graph${attrs({ rankdir: 'LR', fontname: 'Helvetica', bgcolor: 'transparent', nodesep: 0.25, ranksep: 0.8, pad: 0.2, compound: 'true', tooltip: 'organisation blast radius' })};`,
+    `  graph${attrs({ rankdir: 'LR', fontname: 'Helvetica', bgcolor: 'transparent', nodesep: 0.25, ranksep: 0.8, pad: 0.2, tooltip: 'organisation blast radius' })};`,
     `  node${attrs({ fontname: 'Helvetica', fontsize: 11, penwidth: 1.2, margin: '0.1,0.05' })};`,
     `  edge${attrs({ fontname: 'Helvetica', fontsize: 9, color: '#6b7280', fontcolor: '#4b5563', arrowsize: 0.7 })};`,
   ];
@@ -109,10 +113,21 @@ export function orgGraph(agg: OrgAggregate, findings: readonly OrgFinding[], opt
     lines.push('  }');
   }
 
-  const edge = (from: string, to: string, a: Record<string, string | number | undefined>) => lines.push(`  ${from} -> ${to}${attrs(a)};`);
+  // Findings come most severe first, so the links kept are theirs; one link per pair of nodes.
+  const maxEdges = opts.maxEdges ?? 150;
+  const edges = new Map<string, string>();
+  let omittedEdges = 0;
+  const edge = (from: string, to: string, a: Record<string, string | number | undefined>) => {
+    const key = `${from} -> ${to}`;
+    if (edges.has(key)) return;
+    if (edges.size >= maxEdges) return void omittedEdges++;
+    edges.set(key, `  ${key}${attrs(a)};`);
+  };
   const has = (repo: string, fp: string) => drawnCred.has(`${repo}\0${fp}`);
   const red = { color: DESTRUCTIVE_COLOR, fontcolor: DESTRUCTIVE_COLOR };
   const principals = new Set<string>();
+  const principalOf = new Map<string, Sighting>();
+  for (const s of agg.sightings) if (s.principal && wanted.has(s.fingerprint) && !principalOf.has(s.fingerprint)) principalOf.set(s.fingerprint, s);
   for (const f of findings) {
     const fp = f.credentialFingerprints[0];
     if (f.ruleId === 'org-credential-in-several-repositories' && fp) {
@@ -120,20 +135,22 @@ export function orgGraph(agg: OrgAggregate, findings: readonly OrgFinding[], opt
       const holders = f.repositories.filter((r) => has(r, fp));
       for (let i = 1; i < holders.length; i++) edge(credNode(holders[i - 1]!, fp), credNode(holders[i]!, fp), { label: 'same value', style: 'dashed', dir: 'none', ...red });
     } else if (f.ruleId === 'org-account-reached-from-many-repositories') {
-      const first = agg.sightings.find((s) => f.credentialFingerprints.includes(s.fingerprint) && s.principal);
+      // Drawn only when a drawn credential acts as it.
+      const from = f.repositories.flatMap((r) => f.credentialFingerprints.filter((c) => has(r, c)).map((c) => credNode(r, c)));
+      const first = from.length ? principalOf.get(f.credentialFingerprints.find((c) => principalOf.has(c)) ?? '') : undefined;
       if (!first) continue;
       const id = safeId(`principal:${first.provider}:${first.principal}`);
       if (!principals.has(id)) {
         principals.add(id);
         node(id, `${first.provider} principal\n${first.principal}`, { shape: 'box', style: 'filled,rounded,dashed', fillcolor: '#f1f5f9', color: '#475569' }, '  ');
       }
-      for (const r of f.repositories)
-        for (const c of f.credentialFingerprints) if (has(r, c)) edge(credNode(r, c), id, { label: 'acts as' });
+      for (const c of from) edge(c, id, { label: 'acts as' });
     } else if (f.ruleId === 'org-credential-reaches-other-repository-production' && fp) {
       const holders = f.repositories.filter((r) => has(r, fp));
       if (!holders.length) continue;
       for (const target of f.repositories) if (!holders.includes(target) && reachTargets.get(target)) edge(credNode(holders[0]!, fp), safeId(`prod:${target}`), { label: 'can act on', penwidth: 2.2, style: 'bold', ...red });
     } else if (f.secretName) {
+      if (!f.repositories.some((r) => ciRepos.has(r))) continue;
       const id = safeId(`orgsecret:${f.secretName}`);
       node(id, `organisation secret\n${f.secretName}`, { shape: 'hexagon', style: 'filled', fillcolor: '#fef3c7', color: '#b45309', fontcolor: '#78350f' }, '  ');
       for (const r of f.repositories) if (ciRepos.has(r)) edge(id, safeId(`ci:${r}`), { label: 'used by', color: '#b45309', fontcolor: '#b45309' });
@@ -143,7 +160,7 @@ export function orgGraph(agg: OrgAggregate, findings: readonly OrgFinding[], opt
     if (!inPicture.has(e.repo)) continue;
     for (const fp of e.credentials) if (has(e.repo, fp)) edge(safeId(`agent:${e.repo}`), credNode(e.repo, fp), { label: 'can read', style: 'dashed', color: '#7c3aed', fontcolor: '#6d28d9' });
   }
-  lines.push('}');
-  return { dot: lines.join('\n') + '\n', repositories: drawn.length, omittedRepositories: omitted };
+  lines.push(...edges.values(), '}');
+  return { dot: lines.join('\n') + '\n', repositories: drawn.length, omittedRepositories: omitted, omittedEdges };
 }
 

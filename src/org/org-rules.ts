@@ -4,7 +4,7 @@
 import type { DetectorMeta } from '../core/types.js';
 import { pushTo } from '../core/text.js';
 import { isAccountWide, type CiSecretUse, type OrgAggregate, type ProductionResource, type Sighting } from './merge.js';
-import { secretReaches, type OrgSecret } from './secrets-inventory.js';
+import { secretReach, type OrgSecret } from './secrets-inventory.js';
 
 export interface OrgFinding {
   ruleId: string;
@@ -308,7 +308,8 @@ const orgSecretInManyRepos: OrgRule = {
     for (const u of agg.ciSecretUses) pushTo(byName, u.name.toUpperCase(), u);
     const out: OrgFinding[] = [];
     for (const secret of secrets) {
-      const uses = (byName.get(secret.name.toUpperCase()) ?? []).filter((u) => secretReaches(secret, org, u.repo));
+      const reaches = secretReach(secret, org);
+      const uses = (byName.get(secret.name.toUpperCase()) ?? []).filter((u) => reaches(u.repo));
       const repos = repoList(uses.map((u) => u.repo));
       if (repos.length < 2) continue;
       const byEnv = new Map<string, CiSecretUse[]>();

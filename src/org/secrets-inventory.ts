@@ -70,9 +70,9 @@ export function readOrgSecrets(file: string): OrgSecretsRead {
   return out;
 }
 
-/** Whether a repository (`owner/name`) can use the secret. GitHub's names are case-insensitive. */
-export function secretReaches(secret: OrgSecret, org: string, repo: string): boolean {
-  const r = repo.toLowerCase();
-  if (secret.visibility === 'all') return r.startsWith(`${org.toLowerCase()}/`);
-  return (secret.repositories ?? []).some((x) => x.toLowerCase() === r);
+/** Which repositories (`owner/name`) can use the secret. GitHub's names are case-insensitive. */
+export function secretReach(secret: OrgSecret, org: string): (repo: string) => boolean {
+  if (secret.visibility === 'all') return (repo) => repo.toLowerCase().startsWith(`${org.toLowerCase()}/`);
+  const allowed = new Set((secret.repositories ?? []).map((r) => r.toLowerCase()));
+  return (repo) => allowed.has(repo.toLowerCase());
 }
