@@ -146,7 +146,7 @@ describe('org secrets → merge --org-secrets', () => {
 
   it('a bad inventory file is a diagnostic, not a failed merge', async () => {
     const cases: Array<[string, string | undefined, string]> = [
-      ['missing.json', undefined, 'cannot read: ENOENT'],
+      ['missing.json', undefined, 'cannot read: ENOENT (no inventory: did `blastradius org secrets` fail? its log says why)'],
       ['truncated.json', '{"kind": "blastradius-org-secrets", "sec', 'not JSON (a truncated or corrupted file?)'],
       ['plan.json', JSON.stringify({ shards: [] }), 'not an organisation secrets inventory (no kind "blastradius-org-secrets" and org; write one with `blastradius org secrets`)'],
       ['future.json', JSON.stringify({ kind: 'blastradius-org-secrets', version: '2.0.0', org: 'acme', secrets: [] }), 'inventory version 2.0.0; this blastradius reads 1.x'],

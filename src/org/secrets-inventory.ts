@@ -44,6 +44,7 @@ export function readOrgSecrets(file: string): OrgSecretsRead {
     doc = JSON.parse(readFileSync(file, 'utf8')) as Partial<OrgSecretsInventory>;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('cannot read: ENOENT (no inventory: did `blastradius org secrets` fail? its log says why)');
     return fail(code ? `cannot read: ${code}` : 'not JSON (a truncated or corrupted file?)');
   }
   if (!doc || typeof doc !== 'object' || doc.kind !== ORG_SECRETS_KIND || typeof doc.org !== 'string') return fail(`not an organisation secrets inventory (no kind "${ORG_SECRETS_KIND}" and org; write one with \`blastradius org secrets\`)`);
