@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
+import { parse } from 'yaml';
 import { runCli } from './helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from './servers/github-api.js';
 import { mergeReports, reportFiles } from '../src/org/merge.js';
@@ -193,6 +194,26 @@ describe('org secrets → merge --org-secrets', () => {
     expect(html.stdout).not.toMatch(/<script|src="http/);
     expect(html.stdout).toContain('3 repositories drawn as groups');
     for (const x of planted) expect(html.stdout.includes(x), `${x.slice(0, 4)}… in the merged HTML`).toBe(false);
+  });
+
+  it('the reusable workflow lists the secrets in the plan job only when asked, and merge reads them', () => {
+    type Step = { name?: string; if?: string; run?: string; env?: Record<string, string>; with?: { name?: string; path?: string } };
+    const wf = parse(readFileSync(join(ROOT, '.github', 'workflows', 'org-scan.yml'), 'utf8')) as {
+      on: { workflow_call: { inputs: Record<string, { type: string; default: unknown }>; secrets: Record<string, { required: boolean }> } };
+      jobs: Record<string, { steps: Step[] }>;
+    };
+    expect(wf.on.workflow_call.inputs['org-secrets']).toMatchObject({ type: 'boolean', default: false });
+    expect(wf.on.workflow_call.secrets['secrets-token']?.required).toBe(false);
+    const list = wf.jobs.plan!.steps.find((s) => s.run?.includes('org secrets'))!;
+    expect(list.if).toBe('inputs.org-secrets');
+    expect(list.run).toContain('org secrets --org "$ORG" -o org-secrets.json');
+    expect(list.env?.GITHUB_TOKEN).toBe('${{ secrets.secrets-token || secrets.token }}');
+    expect(wf.jobs.plan!.steps.find((s) => s.with?.name === 'blastradius-plan')?.with?.path).toContain('org-secrets.json');
+    const merge = wf.jobs.merge!.steps.find((s) => s.run?.includes('merge reports'))!;
+    expect(merge.env?.ORG_SECRETS).toBe('${{ inputs.org-secrets }}');
+    expect(merge.run).toContain('[ "$ORG_SECRETS" = true ] && args+=(--org-secrets org-secrets.json)');
+    expect(merge.run).toContain('--format html --output org-report.html');
+    expect(wf.jobs.merge!.steps.find((s) => s.with?.name === 'blastradius-org-report')?.with?.path).toContain('org-report.html');
   });
 
   it('needs a token', async () => {
