@@ -340,7 +340,7 @@ const orgSecretInManyRepos: OrgRule = {
             .map(([env, us]) => `${env}: ${reposIn(env).length} repositor${reposIn(env).length === 1 ? 'y' : 'ies'} — ${us.slice(0, 10).map((u) => `${u.repo} ${u.path}:${u.line}`).join(', ')}`),
           overridable.length
             ? `jobs with an environment (${overridable.slice(0, 5).join(', ')}) get that environment's secret of this name instead, if it has one; a repository secret of this name wins too`
-            : 'unless a repository secret of this name overrides it in some of them (not visible to an organisation token)',
+            : 'a repository secret of this name would override it where one exists (an organisation token cannot see repository secrets)',
         ],
       });
     }
