@@ -35,7 +35,18 @@ function exampleReport(r: ExampleReport) {
       locations: [{ path: c.path ?? '.env', startLine: 1 }],
       scope: { reach: c.reach ?? 'unknown', principal: c.principal, permissions: (c.deletes ?? []).map((t) => ({ verb: 'delete', resourceType: t })) },
     })),
-    resources: r.resources ?? [],
+    resources: [
+      ...(r.resources ?? []),
+      ...(r.ciSecrets ?? []).map((c, i) => ({
+        id: `gha:.github/workflows/ci.yml#job${i}`,
+        provider: 'github',
+        type: 'workflow-job',
+        name: `CI / job${i}`,
+        environment: c.environment ?? 'unknown',
+        location: { path: '.github/workflows/ci.yml', startLine: 10 + i },
+        attributes: { secrets: [c.name], ...(c.deployEnvironment ? { deployEnvironment: c.deployEnvironment } : {}) },
+      })),
+    ],
     findings: (r.agentReads ?? []).map((a) => ({ ruleId: 'agent-can-read-destructive-credential', severity: 'critical', credentialFingerprints: [a.fingerprint], resourceIds: a.resourceIds ?? [], locations: [{ path: '.env', startLine: 1 }] })),
   };
 }
@@ -47,7 +58,8 @@ describe('organisation rules: every rule runs its own examples', () => {
         const dir = join(tmp, `ex-${rule.meta.id}-${i}`);
         mkdirSync(dir, { recursive: true });
         for (const [repo, report] of Object.entries(ex.repos)) writeFileSync(join(dir, `${repo.replace('/', '__')}.json`), JSON.stringify(exampleReport(report)));
-        const found = rule.check(mergeReports(reportFiles([dir])));
+        const orgSecrets = ex.orgSecrets ? { org: 'acme', secrets: ex.orgSecrets, diagnostics: [] } : undefined;
+        const found = rule.check(mergeReports(reportFiles([dir]), { orgSecrets }));
         expect(found.length > 0, ex.name).toBe(ex.fires);
         if (ex.mentions) expect(found.map((f) => `${f.message}\n${f.chain.join('\n')}`).join('\n')).toContain(ex.mentions);
       });

@@ -26,15 +26,18 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
     .option('-o, --output <file>', 'write the report to a file')
     .option('--out-dir <dir>', 'with --format sarif: the folder for one SARIF log per repository (owner__repo.sarif)')
     .option('--expect <file>', 'the scan plan (from `org plan`): every repository in it without a report is listed')
+    .option('--org-secrets <file>', "the organisation's Actions secrets (from `org secrets`): CI secrets shared through them are reported")
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an organisation finding is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'none']).default('none'))
-    .action(async (inputs: string[], flags: { format: OrgFormat; output?: string; outDir?: string; expect?: string; failOn: string }) => {
+    .action(async (inputs: string[], flags: { format: OrgFormat; output?: string; outDir?: string; expect?: string; orgSecrets?: string; failOn: string }) => {
       if (flags.format === 'sarif' && !flags.outDir) throw new UsageError('--format sarif writes one log per repository: give --out-dir <dir>');
       const { mergeReports, reportFiles } = await import('./merge.js');
       const { runOrgRules } = await import('./org-rules.js');
       const { renderOrgParts } = await import('./render.js');
       const { readPlan } = await import('./plan-file.js');
+      const { readOrgSecrets } = await import('./secrets-inventory.js');
       const expected = flags.expect ? readPlan(flags.expect) : undefined;
-      const agg = mergeReports(reportFiles(inputs), { expected });
+      const orgSecrets = flags.orgSecrets ? readOrgSecrets(flags.orgSecrets) : undefined;
+      const agg = mergeReports(reportFiles(inputs), { expected, orgSecrets });
       const findings = runOrgRules(agg);
       if (flags.format === 'sarif') {
         const { toOrgSarifByRepo, sarifFileName } = await import('./sarif.js');
@@ -44,8 +47,9 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
         io.stderr(`blastradius merge: ${logs.size} SARIF log(s) in ${flags.outDir}\n`);
       } else {
         const fd = flags.output ? openSync(flags.output, 'w') : undefined;
+        const parts = flags.format === 'html' ? [await (await import('./html.js')).renderOrgHtml(agg, findings)] : renderOrgParts(agg, findings, flags.format);
         try {
-          for (const part of renderOrgParts(agg, findings, flags.format)) {
+          for (const part of parts) {
             if (fd === undefined) io.stdout(part);
             else writeSync(fd, part);
           }
@@ -58,9 +62,20 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
       if (gate >= 0 && findings.some((f) => order.indexOf(f.severity) >= 0 && order.indexOf(f.severity) <= gate)) setExit(1);
     });
 
-  program
-    .command('org')
-    .description('organisation scans on GitHub Actions')
+  const org = program.command('org').description('organisation scans on GitHub Actions');
+  const tokenOf = (what: string, permission: string): string => {
+    const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+    if (!token) throw new UsageError(`org ${what} needs a token in GITHUB_TOKEN (${permission})`);
+    return token;
+  };
+  const onWait = (m: string) => io.stderr(`blastradius: ${m}\n`);
+  const writeJson = (doc: unknown, output: string | undefined) => {
+    const text = JSON.stringify(doc) + '\n';
+    if (output) writeFileSync(output, text);
+    else io.stdout(text);
+  };
+
+  org
     .command('plan')
     .description("list an organisation's repositories (GitHub API) and split them into matrix shards; prints JSON")
     .requiredOption('--org <name>', 'the GitHub organisation')
@@ -71,8 +86,7 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
     .option('--max-jobs <n>', 'matrix jobs (1-256; each scans its share of repositories)', '256')
     .option('-o, --output <file>', 'write the plan to a file')
     .action(async (flags: { org: string; topic?: string[]; namePattern?: string; includeArchived?: boolean; includeForks?: boolean; maxJobs: string; output?: string }) => {
-      const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
-      if (!token) throw new UsageError('org plan needs a token in GITHUB_TOKEN (read-only: repository metadata)');
+      const token = tokenOf('plan', 'read-only: repository metadata');
       let namePattern: RegExp | undefined;
       try {
         namePattern = flags.namePattern ? new RegExp(flags.namePattern) : undefined;
@@ -86,11 +100,29 @@ export function registerOrgCommands(program: Command, io: Io, setExit: (code: nu
       const repos = await listOrgRepos(
         flags.org,
         { topics: flags.topic, namePattern, includeArchived: flags.includeArchived, includeForks: flags.includeForks },
-        { token, baseUrl: io.env.GITHUB_API_URL, onWait: (m) => io.stderr(`blastradius: ${m}\n`) },
+        { token, baseUrl: io.env.GITHUB_API_URL, onWait },
       );
-      const text = JSON.stringify(planShards(repos, maxJobs)) + '\n';
-      if (flags.output) writeFileSync(flags.output, text);
-      else io.stdout(text);
+      writeJson(planShards(repos, maxJobs), flags.output);
       io.stderr(`blastradius org plan: ${repos.length} repositories of ${flags.org}\n`);
+    });
+
+  org
+    .command('secrets')
+    .description("list an organisation's GitHub Actions secrets (names and which repositories can use them, never values) for `merge --org-secrets`; prints JSON")
+    .requiredOption('--org <name>', 'the GitHub organisation')
+    .option('-o, --output <file>', 'write the inventory to a file')
+    .action(async (flags: { org: string; output?: string }) => {
+      const token = tokenOf('secrets', 'the organisation permission "Secrets", read');
+      const { listOrgSecrets } = await import('./list-secrets.js');
+      const inventory = await listOrgSecrets(flags.org, { token, baseUrl: io.env.GITHUB_API_URL, onWait });
+      // A refusal is written too, so that `merge --org-secrets` says why the rule had nothing to read.
+      writeJson(inventory, flags.output);
+      if (inventory.error) {
+        io.stderr(`blastradius org secrets: ${inventory.error}\n`);
+        return setExit(1);
+      }
+      const partial = inventory.secrets.filter((s) => s.error);
+      for (const s of partial) io.stderr(`blastradius org secrets: ${s.name}: ${s.error}\n`);
+      io.stderr(`blastradius org secrets: ${inventory.secrets.length} organisation secret(s) of ${flags.org}${partial.length ? `, ${partial.length} without their repositories` : ''}\n`);
     });
 }

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { REPORT_VERSION } from '../report/json.js';
+import type { OrgSecret, OrgSecretsRead } from './secrets-inventory.js';
 
 export interface Sighting {
   repo: string;
@@ -40,9 +41,20 @@ export interface AgentExposure {
   line: number;
 }
 
+/** A GitHub Actions job's `${{ secrets.NAME }}`, once per repository, secret and job environment. */
+export interface CiSecretUse {
+  repo: string;
+  name: string;
+  environment: string;
+  /** The job's `environment:`, whose own secret of that name would win over an organisation secret. */
+  deployEnvironment?: string;
+  path: string;
+  line: number;
+}
+
 export interface MergeDiagnostic {
   source: string;
-  code: 'unreadable' | 'not-json' | 'not-a-report' | 'schema-version' | 'scan-failed' | 'missing-report';
+  code: 'unreadable' | 'not-json' | 'not-a-report' | 'schema-version' | 'scan-failed' | 'missing-report' | 'org-secrets';
   message: string;
 }
 
@@ -58,6 +70,9 @@ export interface OrgAggregate {
   sightings: Sighting[];
   productionResources: ProductionResource[];
   agentExposure: AgentExposure[];
+  ciSecretUses: CiSecretUse[];
+  /** The organisation's Actions secrets (`merge --org-secrets`), when given. */
+  orgSecrets?: { org: string; secrets: OrgSecret[] };
   diagnostics: MergeDiagnostic[];
 }
 
@@ -124,9 +139,12 @@ function reduceReport(repo: string, report: Json, agg: OrgAggregate): void {
         .map((p) => str(p.resourceType, '*')),
     });
   }
-  for (const r of resources)
+  const usesSeen = new Set<string>();
+  for (const r of resources) {
     if (r.environment === 'production')
       agg.productionResources.push({ repo, id: str(r.id), provider: str(r.provider), type: str(r.type), name: str(r.name) });
+    if (r.type === 'workflow-job' && r.provider === 'github') ciSecretUsesOf(repo, r, usesSeen, agg.ciSecretUses);
+  }
   const exposure: AgentExposure = { repo, credentials: new Set(), deletable: new Set(), path: '', line: 1 };
   for (const f of findings) {
     if (f.suppressed || !/^agent-can-read/.test(str(f.ruleId))) continue;
@@ -143,6 +161,18 @@ function reduceReport(repo: string, report: Json, agg: OrgAggregate): void {
   if (exposure.credentials.size) agg.agentExposure.push(exposure);
 }
 
+function ciSecretUsesOf(repo: string, job: Json, seen: Set<string>, out: CiSecretUse[]): void {
+  const attrs = (job.attributes ?? {}) as Json;
+  const environment = str(job.environment, 'unknown');
+  const loc = (job.location ?? {}) as Json;
+  for (const name of Array.isArray(attrs.secrets) ? attrs.secrets : []) {
+    if (typeof name !== 'string' || seen.has(`${name}\0${environment}`)) continue;
+    seen.add(`${name}\0${environment}`);
+    const deployEnvironment = typeof attrs.deployEnvironment === 'string' ? attrs.deployEnvironment : undefined;
+    out.push({ repo, name, environment, ...(deployEnvironment ? { deployEnvironment } : {}), path: str(loc.path), line: Number(loc.startLine) || 1 });
+  }
+}
+
 /** Why a parsed document is not a report this version can merge, or undefined when it is one. */
 export function reportProblem(doc: unknown): Pick<MergeDiagnostic, 'code' | 'message'> | undefined {
   const d = doc as Json;
@@ -156,10 +186,13 @@ export function reportProblem(doc: unknown): Pick<MergeDiagnostic, 'code' | 'mes
 export interface MergeOptions {
   /** Repositories that should have a report (`owner/name`, e.g. from the scan plan); each one missing is a diagnostic. */
   expected?: readonly string[];
+  /** The organisation's Actions secrets, read from `org secrets`' inventory (its diagnostics are carried over). */
+  orgSecrets?: OrgSecretsRead;
 }
 
 export function mergeReports(files: readonly string[], opts: MergeOptions = {}): OrgAggregate {
-  const agg: OrgAggregate = { repos: [], sightings: [], productionResources: [], agentExposure: [], diagnostics: [] };
+  const agg: OrgAggregate = { repos: [], sightings: [], productionResources: [], agentExposure: [], ciSecretUses: [], diagnostics: [...(opts.orgSecrets?.diagnostics ?? [])] };
+  if (opts.orgSecrets?.org) agg.orgSecrets = { org: opts.orgSecrets.org, secrets: opts.orgSecrets.secrets };
   const seen = new Set<string>();
   for (const file of files) {
     const repo = repoNameOf(file);

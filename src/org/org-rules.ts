@@ -3,7 +3,8 @@
 // carry fingerprints and redacted previews only, and that is all these rules read.
 import type { DetectorMeta } from '../core/types.js';
 import { pushTo } from '../core/text.js';
-import { isAccountWide, type OrgAggregate, type ProductionResource, type Sighting } from './merge.js';
+import { isAccountWide, type CiSecretUse, type OrgAggregate, type ProductionResource, type Sighting } from './merge.js';
+import { secretReach, type OrgSecret } from './secrets-inventory.js';
 
 export interface OrgFinding {
   ruleId: string;
@@ -16,6 +17,8 @@ export interface OrgFinding {
   credentialFingerprints: string[];
   /** Why, step by step. */
   chain: string[];
+  /** For organisation-secret findings: the secret's name (a name, never a value). */
+  secretName?: string;
 }
 
 /** A minimal report for examples: credentials and resources as the JSON report writes them. */
@@ -23,12 +26,15 @@ export interface ExampleReport {
   credentials?: Array<{ fingerprint: string; provider: string; type?: string; environments?: string[]; reach?: string; principal?: string; deletes?: string[]; path?: string }>;
   resources?: Array<{ id: string; provider: string; type: string; environment: string }>;
   agentReads?: Array<{ fingerprint: string; resourceIds?: string[] }>;
+  /** GitHub Actions jobs' `${{ secrets.NAME }}` uses. */
+  ciSecrets?: Array<{ name: string; environment?: string; deployEnvironment?: string }>;
 }
 
 export interface OrgRule {
   meta: DetectorMeta;
   check: (agg: OrgAggregate) => OrgFinding[];
-  examples: Array<{ name: string; repos: Record<string, ExampleReport>; fires: boolean; mentions?: string }>;
+  /** `orgSecrets`: the inventory of organisation `acme` the example merges with (`merge --org-secrets`). */
+  examples: Array<{ name: string; repos: Record<string, ExampleReport>; orgSecrets?: OrgSecret[]; fires: boolean; mentions?: string }>;
 }
 
 const repoList = (repos: Iterable<string>): string[] => [...new Set(repos)].sort();
@@ -279,7 +285,101 @@ const agentProductionRanking: OrgRule = {
   ],
 };
 
-export const orgRules: OrgRule[] = [credentialInSeveralRepos, accountFromManyRepos, crossRepoProductionReach, agentProductionRanking];
+const orgSecretInManyRepos: OrgRule = {
+  meta: {
+    id: 'org-organisation-secret-in-many-repositories',
+    title: 'One organisation secret behind CI in many repositories',
+    severity: 'high',
+    summary: 'CI jobs in several repositories use a secret name that the GitHub API lists as an organisation secret those repositories can use: one value, one revocation that breaks them all.',
+    help: {
+      why: 'An organisation secret is one value shared by every repository allowed to use it. Revoking or rotating it after a leak breaks every one of those pipelines at once — the pressure that keeps leaked credentials alive — and a leak from any of them (a compromised action, a workflow that echoes it, an agent in CI) exposes all the others. When production deploys of several services share it, one credential holds all of their production.',
+      fix: 'Give each repository its own credential, scoped to what it deploys, as a repository or environment secret (an environment with required reviewers for production); or narrow the organisation secret to `selected` repositories that really share one identity. Then revoke the shared value.',
+      references: [
+        'https://docs.github.com/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#creating-secrets-for-an-organization',
+        'https://docs.github.com/rest/actions/secrets#list-organization-secrets',
+      ],
+    },
+  },
+  check: (agg) => {
+    if (!agg.orgSecrets) return [];
+    const { org, secrets } = agg.orgSecrets;
+    // Secret names are case-insensitive on GitHub (stored upper-case); workflows may spell them either way.
+    const byName = new Map<string, CiSecretUse[]>();
+    for (const u of agg.ciSecretUses) pushTo(byName, u.name.toUpperCase(), u);
+    const out: OrgFinding[] = [];
+    for (const secret of secrets) {
+      const reaches = secretReach(secret, org);
+      const uses = (byName.get(secret.name.toUpperCase()) ?? []).filter((u) => reaches(u.repo));
+      const repos = repoList(uses.map((u) => u.repo));
+      if (repos.length < 2) continue;
+      const byEnv = new Map<string, CiSecretUse[]>();
+      for (const u of uses) pushTo(byEnv, u.environment, u);
+      const reposIn = (env: string) => repoList((byEnv.get(env) ?? []).map((u) => u.repo));
+      const prodRepos = reposIn('production');
+      const first = new Map<string, CiSecretUse>();
+      for (const u of uses) if (!first.has(u.repo)) first.set(u.repo, u);
+      const reach = secret.visibility === 'all' ? `every repository of ${org}` : `${secret.repositories!.length} ${secret.visibility === 'private' ? 'private or internal ' : 'selected '}repositor${secret.repositories!.length === 1 ? 'y' : 'ies'}`;
+      const shown = repos.length > MAX_LISTED ? `${repos.slice(0, MAX_LISTED).join(', ')} and ${repos.length - MAX_LISTED} more` : repos.join(', ');
+      const overridable = uses.filter((u) => u.deployEnvironment).map((u) => `${u.repo} (environment ${u.deployEnvironment})`);
+      out.push({
+        ruleId: orgSecretInManyRepos.meta.id,
+        severity: prodRepos.length >= 2 ? 'high' : 'medium',
+        // A repository or environment secret of the same name would win over the organisation's; the organisation
+        // inventory cannot see those.
+        confidence: 'medium',
+        title: orgSecretInManyRepos.meta.title,
+        message: `Organisation secret ${secret.name} (visible to ${reach}) is used by CI in ${repos.length} repositories (${shown})${prodRepos.length ? `, for production in ${prodRepos.length}` : ''}: revoking it breaks all of them, and a leak from any of them exposes every one.`,
+        repositories: repos,
+        locations: [...first.values()].sort((a, b) => a.repo.localeCompare(b.repo)).map((u) => ({ repository: u.repo, path: u.path, startLine: u.line })),
+        credentialFingerprints: [],
+        secretName: secret.name,
+        chain: [
+          `GitHub API: ${org} has organisation secret ${secret.name}, visibility ${secret.visibility}${secret.updatedAt ? `, updated ${secret.updatedAt}` : ''}`,
+          ...[...byEnv.entries()]
+            .sort(([a], [b]) => (a === 'production' ? -1 : b === 'production' ? 1 : a.localeCompare(b)))
+            .map(([env, us]) => `${env}: ${reposIn(env).length} repositor${reposIn(env).length === 1 ? 'y' : 'ies'} — ${us.slice(0, 10).map((u) => `${u.repo} ${u.path}:${u.line}`).join(', ')}`),
+          overridable.length
+            ? `jobs with an environment (${overridable.slice(0, 5).join(', ')}) get that environment's secret of this name instead, if it has one; a repository secret of this name wins too`
+            : 'a repository secret of this name would override it where one exists (an organisation token cannot see repository secrets)',
+        ],
+      });
+    }
+    return out;
+  },
+  examples: [
+    {
+      name: 'three services deploy to production with one organisation AWS key',
+      repos: {
+        'acme/api': { ciSecrets: [{ name: 'AWS_DEPLOY_KEY', environment: 'production' }] },
+        'acme/web': { ciSecrets: [{ name: 'AWS_DEPLOY_KEY', environment: 'production' }] },
+        'acme/jobs': { ciSecrets: [{ name: 'AWS_DEPLOY_KEY', environment: 'staging' }] },
+      },
+      orgSecrets: [{ name: 'AWS_DEPLOY_KEY', visibility: 'all' }],
+      fires: true,
+      mentions: 'used by CI in 3 repositories (acme/api, acme/jobs, acme/web), for production in 2',
+    },
+    {
+      name: 'the same name in two repositories, but not an organisation secret: each has its own value',
+      repos: { 'acme/api': { ciSecrets: [{ name: 'NPM_TOKEN' }] }, 'acme/web': { ciSecrets: [{ name: 'NPM_TOKEN' }] } },
+      orgSecrets: [{ name: 'SLACK_WEBHOOK', visibility: 'all' }],
+      fires: false,
+    },
+    {
+      name: 'a selected organisation secret that only one of the repositories can use',
+      repos: { 'acme/api': { ciSecrets: [{ name: 'DEPLOY_TOKEN', environment: 'production' }] }, 'acme/web': { ciSecrets: [{ name: 'DEPLOY_TOKEN', environment: 'production' }] } },
+      orgSecrets: [{ name: 'DEPLOY_TOKEN', visibility: 'selected', repositories: ['acme/api', 'acme/docs'] }],
+      fires: false,
+    },
+    {
+      name: "another organisation's repositories cannot use acme's secrets",
+      repos: { 'globex/api': { ciSecrets: [{ name: 'AWS_DEPLOY_KEY' }] }, 'globex/web': { ciSecrets: [{ name: 'AWS_DEPLOY_KEY' }] } },
+      orgSecrets: [{ name: 'AWS_DEPLOY_KEY', visibility: 'all' }],
+      fires: false,
+    },
+  ],
+};
+
+export const orgRules: OrgRule[] = [credentialInSeveralRepos, accountFromManyRepos, crossRepoProductionReach, agentProductionRanking, orgSecretInManyRepos];
 
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'];
 

@@ -6,8 +6,9 @@ import { TOOL } from '../report/tool.js';
 import { prettyJsonPieces } from '../report/json-stream.js';
 
 export const ORG_REPORT_VERSION = '1.0.0';
-/** sarif is one log per repository, written to a folder by src/org/sarif.ts, not through renderOrgParts. */
-export const ORG_FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;
+/** sarif is one log per repository, written to a folder by src/org/sarif.ts, and html (src/org/html.ts) is drawn
+ * asynchronously: neither goes through renderOrgParts. */
+export const ORG_FORMATS = ['table', 'json', 'markdown', 'html', 'sarif'] as const;
 export type OrgFormat = (typeof ORG_FORMATS)[number];
 
 export function toOrgJson(agg: OrgAggregate, findings: readonly OrgFinding[]) {
@@ -37,13 +38,13 @@ function coverage(agg: OrgAggregate): string {
 }
 
 /** The report in pieces: JSON is written finding by finding (an organisation's can be large), the others whole. */
-export function* renderOrgParts(agg: OrgAggregate, findings: readonly OrgFinding[], format: Exclude<OrgFormat, 'sarif'>): Generator<string> {
+export function* renderOrgParts(agg: OrgAggregate, findings: readonly OrgFinding[], format: Exclude<OrgFormat, 'sarif' | 'html'>): Generator<string> {
   if (format !== 'json') return yield renderOrg(agg, findings, format);
   yield* prettyJsonPieces(toOrgJson(agg, findings));
   yield '\n';
 }
 
-function renderOrg(agg: OrgAggregate, findings: readonly OrgFinding[], format: Exclude<OrgFormat, 'json' | 'sarif'>): string {
+function renderOrg(agg: OrgAggregate, findings: readonly OrgFinding[], format: Exclude<OrgFormat, 'json' | 'sarif' | 'html'>): string {
   if (format === 'markdown') {
     const lines = [`## blastradius — organisation report`, '', `${coverage(agg)}; ${findings.length} organisation finding(s).`, ''];
     if (findings.length) {

@@ -7,6 +7,12 @@
 //   PATCH /repos/{owner}/{repo}/issues/comments/{id}            → 200 comment
 //   GET   /orgs/{org}/repos                                     → paginated list (per_page, page, Link header); the
 //         first `rateLimited` requests answer 403 with retry-after (a secondary rate limit)
+//   GET   /orgs/{org}/actions/secrets                           → { total_count, secrets: [{ name, created_at,
+//         updated_at, visibility, selected_repositories_url? }] }, paginated; `secretsStatus` refuses it (403 as for a
+//         token without the "Secrets" permission); the first `secretsRateLimited` requests hit the primary rate limit
+//         (403, x-ratelimit-remaining: 0, x-ratelimit-reset one second ahead)
+//   GET   /orgs/{org}/actions/secrets/{name}/repositories       → { total_count, repositories: [minimal repository] },
+//         paginated; 404 for a secret that is not `selected`, as GitHub answers
 import { gunzipSync } from 'node:zlib';
 import { json, startServer, type Recorded, type TestServer } from './http.js';
 
@@ -43,6 +49,21 @@ export interface FakeGitHubOptions {
   orgRepos?: Record<string, FakeOrgRepo[]>;
   /** How many `/orgs/{org}/repos` requests answer 403 with `retry-after: 1` before the API answers again. */
   rateLimited?: number;
+  /** Organisation Actions secrets, per organisation. */
+  orgSecrets?: Record<string, FakeOrgSecret[]>;
+  /** Answer `GET /orgs/{org}/actions/secrets` with this status (403: the token lacks the "Secrets" permission). */
+  secretsStatus?: number;
+  /** How many `/orgs/{org}/actions/secrets…` requests hit the primary rate limit before the API answers again. */
+  secretsRateLimited?: number;
+}
+
+export interface FakeOrgSecret {
+  name: string;
+  visibility: 'all' | 'private' | 'selected';
+  /** For `selected`: the repositories' names (in the same organisation). */
+  repositories?: string[];
+  /** Answer this secret's repository list with this status. */
+  repositoriesStatus?: number;
 }
 
 export interface FakeOrgRepo {
@@ -51,6 +72,7 @@ export interface FakeOrgRepo {
   fork?: boolean;
   topics?: string[];
   default_branch?: string;
+  visibility?: 'public' | 'private' | 'internal';
 }
 
 export interface FakeGitHub extends TestServer {
@@ -67,6 +89,10 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   let nextComment = 1000 + comments.length;
   let nextSarif = 1;
   let rateLimited = opts.rateLimited ?? 0;
+  let secretsRateLimited = opts.secretsRateLimited ?? 0;
+  let repoIds = 1;
+  const ids = new Map<string, number>();
+  const idOf = (fullName: string) => ids.get(fullName) ?? (ids.set(fullName, repoIds++), repoIds - 1);
 
   const handler = (req: Recorded, res: Parameters<Parameters<typeof startServer>[0]>[1]) => {
     const url = new URL(req.path, 'http://x');
@@ -99,13 +125,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(p))) {
       const issue = Number(m[3]);
       if (req.method === 'GET') {
-        const perPage = Number(url.searchParams.get('per_page') ?? 30);
-        const page = Number(url.searchParams.get('page') ?? 1);
-        const all = comments.filter((c) => c.issue === issue);
-        const slice = all.slice((page - 1) * perPage, page * perPage);
-        const last = Math.max(1, Math.ceil(all.length / perPage));
-        const headers: Record<string, string> = {};
-        if (page < last) headers.link = `<http://${req.headers.host}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <http://${req.headers.host}${p}?per_page=${perPage}&page=${last}>; rel="last"`;
+        const { slice, headers } = pageOf(req, url, comments.filter((c) => c.issue === issue));
         return json(res, 200, slice.map(shape), headers);
       }
       if (req.method === 'POST') {
@@ -123,20 +143,54 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       }
       const all = opts.orgRepos?.[m[1]!];
       if (!all) return json(res, 404, { message: 'Not Found' });
-      const perPage = Number(url.searchParams.get('per_page') ?? 30);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const last = Math.max(1, Math.ceil(all.length / perPage));
-      const headers: Record<string, string> = {};
-      if (page < last) headers.link = `<http://${req.headers.host}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <http://${req.headers.host}${p}?per_page=${perPage}&page=${last}>; rel="last"`;
-      const slice = all.slice((page - 1) * perPage, page * perPage).map((r) => ({
-        name: r.name,
-        full_name: `${m![1]}/${r.name}`,
-        archived: !!r.archived,
-        fork: !!r.fork,
-        topics: r.topics ?? [],
-        default_branch: r.default_branch ?? 'main',
-      }));
-      return json(res, 200, slice, headers);
+      const { slice, headers } = pageOf(req, url, all);
+      return json(
+        res,
+        200,
+        slice.map((r) => ({
+          ...minimalRepo(m![1]!, r.name, r.visibility),
+          archived: !!r.archived,
+          fork: !!r.fork,
+          topics: r.topics ?? [],
+          default_branch: r.default_branch ?? 'main',
+        })),
+        headers,
+      );
+    }
+    if ((m = /^\/orgs\/([^/]+)\/actions\/secrets(?:\/([^/]+)\/repositories)?$/.exec(p)) && req.method === 'GET') {
+      if (secretsRateLimited > 0) {
+        secretsRateLimited--;
+        return json(res, 403, { message: 'API rate limit exceeded for installation.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) });
+      }
+      const org = m[1]!;
+      const secrets = opts.orgSecrets?.[org];
+      if (!m[2]) {
+        if (opts.secretsStatus) return json(res, opts.secretsStatus, { message: 'Resource not accessible by personal access token', documentation_url: 'https://docs.github.com/rest/actions/secrets#list-organization-secrets', status: String(opts.secretsStatus) });
+        if (!secrets) return json(res, 404, { message: 'Not Found' });
+        const { slice, headers } = pageOf(req, url, secrets);
+        return json(
+          res,
+          200,
+          {
+            total_count: secrets.length,
+            secrets: slice.map((s) => ({
+              name: s.name,
+              created_at: '2025-01-10T14:59:22Z',
+              updated_at: '2026-02-01T09:00:00Z',
+              visibility: s.visibility,
+              ...(s.visibility === 'selected' ? { selected_repositories_url: `http://${req.headers.host}/orgs/${org}/actions/secrets/${s.name}/repositories` } : {}),
+            })),
+          },
+          headers,
+        );
+      }
+      const secret = secrets?.find((s) => s.name === decodeURIComponent(m![2]!));
+      if (!secret || secret.visibility !== 'selected') return json(res, 404, { message: 'Not Found' });
+      if (secret.repositoriesStatus) return json(res, secret.repositoriesStatus, { message: 'Resource not accessible by personal access token' });
+      const all = secret.repositories ?? [];
+      const { slice, headers } = pageOf(req, url, all);
+      const visibility = (name: string) => opts.orgRepos?.[org]?.find((r) => r.name === name)?.visibility;
+      return json(res, 200, { total_count: all.length, repositories: slice.map((name) => minimalRepo(org, name, visibility(name))) }, headers);
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(p)) && req.method === 'PATCH') {
       if (opts.commentStatus && opts.commentStatus >= 400) return json(res, opts.commentStatus, { message: 'Resource not accessible by integration' });
@@ -148,6 +202,18 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     return json(res, 404, { message: `fake GitHub: no route for ${req.method} ${p}` });
   };
 
+  /** GitHub's "minimal repository" fields that matter here. */
+  const minimalRepo = (org: string, name: string, visibility: FakeOrgRepo['visibility'] = 'private') => ({
+    id: idOf(`${org}/${name}`),
+    node_id: `R_${idOf(`${org}/${name}`)}`,
+    name,
+    full_name: `${org}/${name}`,
+    private: visibility !== 'public',
+    visibility,
+    owner: { login: org, type: 'Organization' },
+    html_url: `https://github.com/${org}/${name}`,
+  });
+
   const server = await startServer(handler);
   return Object.assign(server, {
     sarifs,
@@ -158,6 +224,17 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       sarifs.length = 0;
     },
   });
+}
+
+/** One page of a list, with GitHub's Link header (per_page, page). */
+function pageOf<T>(req: Recorded, url: URL, all: readonly T[]): { slice: T[]; headers: Record<string, string> } {
+  const perPage = Number(url.searchParams.get('per_page') ?? 30);
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const last = Math.max(1, Math.ceil(all.length / perPage));
+  const headers: Record<string, string> = {};
+  const at = (n: number) => `<http://${req.headers.host}${url.pathname}?per_page=${perPage}&page=${n}>`;
+  if (page < last) headers.link = `${at(page + 1)}; rel="next", ${at(last)}; rel="last"`;
+  return { slice: all.slice((page - 1) * perPage, page * perPage), headers };
 }
 
 function shape(c: FakeComment) {
