@@ -158,6 +158,38 @@ describe('key-to-principal linking: GCP service accounts and database roles', ()
   });
 });
 
+describe('Fly.io: destroy commands and volumes', () => {
+  it('a review-app cleanup job destroying an app with the Fly token: high, and the chain names the volume whose snapshots go with it', async () => {
+    const r = await scan('fly-review-apps');
+    const destroy = r.findings.filter((f) => f.ruleId === 'destructive-command-forced');
+    expect(destroy.map((f) => [f.severity, `${f.locations[0]!.path}:${f.locations[0]!.startLine}`])).toEqual([['high', '.github/workflows/review-apps.yml:17']]);
+    const text = chainText(destroy[0]!.chain);
+    expect(text).toContain('acts with secrets.FLY_API_TOKEN');
+    expect(text).toContain('can destroy volume acme-notes notes_data (mounted at /data)');
+    expect(text).toContain('its backups are Fly volume backups, stored with the volume: they go down with it');
+    const fate = r.findings.filter((f) => f.ruleId === 'backups-share-failure-domain');
+    expect(fate).toHaveLength(1);
+    // Nothing here is a credential, and no other finding is medium or above.
+    expect(r.credentials).toEqual([]);
+    expect(serious(r.findings).filter((m) => !/^(?:destructive-command-forced|backups-share-failure-domain):/.test(m))).toEqual([]);
+  });
+
+  it('epic-stack (excerpt): the deploy jobs are production by their deploy steps; the e2e job resetting its own database is low', async () => {
+    const r = await scan('epic-stack-excerpt');
+    const jobs = Object.fromEntries(r.resources.filter((x) => x.type === 'workflow-job').map((j) => [j.id.split('#')[1], `${j.environment} (${(j.attributes as { environmentReason?: string }).environmentReason})`]));
+    expect(jobs.deploy).toBe('production (deploy step 🚀 Deploy Production)');
+    expect(jobs.container).toBe('production (deploy step 📦 Build Production Container)');
+    const ci = r.findings.filter((f) => f.ruleId === 'ci-production-secret-without-environment');
+    expect(ci).toHaveLength(1);
+    expect(ci[0]!.severity).toBe('high');
+    expect(ci[0]!.locations).toHaveLength(2);
+    const reset = r.findings.find((f) => f.ruleId === 'destructive-command-forced');
+    expect(reset?.severity).toBe('low');
+    expect(reset?.message).toContain('it can only reach what its own run creates');
+    expect(r.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').map((f) => f.ruleId)).toEqual(['ci-production-secret-without-environment']);
+  });
+});
+
 describe('one problem, one finding', () => {
   it('ten jobs of one workflow missing environment: are one finding with ten locations', async () => {
     const r = await scan('many-jobs');
