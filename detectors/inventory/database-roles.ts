@@ -12,7 +12,7 @@ const NOT_ROLES = new Set(['public', 'current_user', 'session_user', 'current_ro
  * folded to lower case. Undefined for pseudo-roles (PUBLIC) and templated names.
  */
 export function roleName(raw: string, engine: DatabaseRoleAttrs['engine']): string | undefined {
-  const bare = raw.replace(/@.*$/, '').trim();
+  const bare = raw.split('@')[0]!.trim();
   const quoted = /^(["'`])(.*)\1$/.exec(bare);
   const name = quoted ? quoted[2]! : engine === 'mysql' ? bare : bare.toLowerCase();
   if (!name || !/^[A-Za-z_][\w$.-]{0,62}$/.test(name) || NOT_ROLES.has(name.toLowerCase())) return undefined;

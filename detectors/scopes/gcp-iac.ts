@@ -100,7 +100,7 @@ function accountFor(cred: Credential, ctx: ScopeContext): { account: Resource; w
       const a = p.attributes as GcpPrincipalAttrs & IamPrincipalAttrs;
       return {
         resource: p,
-        names: [p.name, p.id.replace(/^terraform:(?:module\.[^.]+\.)?google_service_account\./, '').replace(/@.*$/, ''), ...(a.purpose ? [a.purpose] : [])],
+        names: [p.name, p.id.replace(/^terraform:(?:module\.[^.]+\.)?google_service_account\./, '').split('@')[0]!, ...(a.purpose ? [a.purpose] : [])],
         purposeWords: roleWords(a.roleBindings ?? []),
         createsKey: !!a.accessKeys?.length,
       };
