@@ -191,15 +191,21 @@ CREATE ROLE reporting LOGIN IN ROLE readonly;
 CREATE ROLE "Ops" SUPERUSER;
 GRANT ALL ON SCHEMA public TO PUBLIC;
 CREATE FUNCTION f() RETURNS void AS $$ BEGIN GRANT SELECT ON t TO nobody; END; $$ LANGUAGE plpgsql;
+DO $$ BEGIN CREATE ROLE ro_group; EXCEPTION WHEN DUPLICATE_OBJECT THEN RAISE NOTICE 'exists'; END $$;
+GRANT USAGE ON SCHEMA public TO ro_group;
+GRANT CONNECT ON DATABASE \${POSTGRES_DB} TO \${POSTGRES_DB}_readonly;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO reporting;
 `,
       },
       expect: [
         { id: 'database-role:shop_owner', type: 'iam-principal', attributes: { principalType: 'database-role', owns: ['DATABASE shop'], engine: 'postgres' } },
         { id: 'database-role:app_rw', attributes: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], grants: ['SELECT, INSERT, UPDATE, DELETE on ALL TABLES IN SCHEMA public'] } },
-        { id: 'database-role:reporting', attributes: { memberOf: ['readonly'] } },
+        { id: 'database-role:reporting', attributes: { memberOf: ['readonly'], privileges: ['SELECT'] } },
+        // Created inside a DO block (not read), but its grants still declare it.
+        { id: 'database-role:ro_group', attributes: { privileges: ['USAGE'] } },
         { id: 'database-role:Ops', attributes: { superuser: true } },
       ],
-      reject: ['database-role:public', 'database-role:nobody'],
+      reject: ['database-role:public', 'database-role:nobody', 'database-role:${POSTGRES_DB}_readonly'],
     },
     {
       // MySQL: a global ALL is a superuser; a database-level SELECT is read-only. A password is not a role attribute.

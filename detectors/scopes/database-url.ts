@@ -28,8 +28,9 @@ const resolver: ScopeResolver = {
     const { host, user, scheme } = cred.attributes;
     if (!host || !scheme) return undefined;
     const declared = declaredRoleScope(cred, ctx);
-    if (declared && declared.cls !== 'no grants') return declared.scope;
     const superuser = user !== undefined && (SUPERUSERS.has(user.toLowerCase()) || /(?:^|_)(?:admin|owner|root)$/i.test(user));
+    // A grant to `postgres` (GRANT CREATE ON SCHEMA public TO postgres) does not make the built-in superuser less.
+    if (declared && declared.cls !== 'no grants' && (!superuser || declared.cls === 'superuser')) return declared.scope;
     const also = declared?.scope.evidence ?? [];
     if (superuser)
       return {
@@ -69,6 +70,13 @@ const resolver: ScopeResolver = {
       credential: { provider: 'postgres', type: 'connection-url', attributes: { scheme: 'postgresql', user: 'reporting', host: 'db.internal' } },
       repo: { 'db/migrations/002_reporting.sql': 'CREATE ROLE reporting LOGIN;\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;\n' },
       expect: { reach: 'resource', verbs: ['read'], confidence: 'medium' },
+    },
+    {
+      // A migration granting the built-in superuser one more privilege leaves it a superuser.
+      name: 'grant to the built-in postgres role',
+      credential: { provider: 'postgres', type: 'connection-url', attributes: { scheme: 'postgresql', user: 'postgres', host: 'db.internal' } },
+      repo: { 'db/init.sql': 'REVOKE CREATE ON SCHEMA public FROM public;\nGRANT CREATE ON SCHEMA public TO postgres;\n' },
+      expect: { reach: 'resource', verbs: ['admin'] },
     },
     {
       // An innocuous name, but Terraform makes it a superuser.
