@@ -44,6 +44,11 @@ describe('environment inference', () => {
     expect(testPathReason('src/db.test.ts')).toBe('test code');
     expect(testPathReason('app/tests/conftest.py')).toBe('test code');
     expect(testPathReason('src/contest.ts')).toBeUndefined();
+    expect(testPathReason('deployment/helm/charts/app/values-ci.yaml')).toBe('CI configuration values-ci.yaml');
+    expect(testPathReason('docker-compose.ci.yml')).toBe('CI configuration docker-compose.ci.yml');
+    expect(testPathReason('.gitlab-ci.yml')).toBeUndefined();
+    expect(testPathReason('.github/workflows/deploy-ci.yml')).toBeUndefined();
+    expect(testPathReason('config/cli.yaml')).toBeUndefined();
     expect(exampleFileReason('docs/deploy.mdx')).toBe('documentation/examples');
     expect(exampleFileReason('backend/.env.template')).toBe('example file .env.template');
     expect(exampleFileReason('README')).toBe('documentation');

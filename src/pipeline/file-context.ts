@@ -2,6 +2,7 @@
 // lockfile, generated or vendored code), from its path alone; and how that, with the value's shape, sets the
 // candidate's confidence. Environment inference (production/staging/...) is src/pipeline/classify.ts's job, not this one's.
 import { FILE_CONTEXTS, type Confidence, type FileContext, type FileKind } from '../core/types.js';
+import { ciConfigFile } from './classify.js';
 
 export interface ContextVerdict {
   context: FileContext;
@@ -30,6 +31,7 @@ export function fileContextOf(path: string, kind?: FileKind): ContextVerdict {
   if ((m = GENERATED.exec(path))) return { context: 'generated', reason: m[1] ? `in generated output (\`${m[1]}/\`)` : 'in a generated or minified file' };
   if ((m = TEST_DIR.exec(path))) return { context: 'test', reason: `in a test fixture (\`${m[1]}/\`)` };
   if (TEST_NAME.test(path)) return { context: 'test', reason: 'in a test file' };
+  if (ciConfigFile(path)) return { context: 'test', reason: 'in CI configuration (the stack tests run against)' };
   if ((m = EXAMPLE_DIR.exec(path))) return { context: 'example', reason: `in example code (\`${m[1]}/\`)` };
   if (EXAMPLE_NAME.test(path)) return { context: 'example', reason: 'in an example or template file' };
   if (DOCS_EXT.test(path)) return { context: 'docs', reason: 'in documentation' };
