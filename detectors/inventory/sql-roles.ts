@@ -111,7 +111,8 @@ function grantFacts(t: string[], engine: DatabaseRoleAttrs['engine']): Fact[] {
     else if (x === ')') depth--;
     else if (depth === 0 && x !== ',' && lower(x) !== 'privileges') privileges.push(x.toUpperCase());
   }
-  const object = t.slice(on + 1, to).join(' ').replaceAll(' ,', ',');
+  // String literals never reach the chain, whatever a statement holds.
+  const object = t.slice(on + 1, to).map((x) => (x.startsWith("'") ? "'…'" : x)).join(' ').replaceAll(' ,', ',');
   const global = object === '*.*';
   // MySQL: ALL on *.* is every privilege on every database (SUPER included); ALL on db.* includes DROP.
   const expanded = engine === 'mysql' && privileges.includes('ALL') ? [...privileges, 'DROP'] : privileges;
