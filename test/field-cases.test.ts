@@ -8,6 +8,7 @@ import { exampleFileReason, testPathReason } from '../src/pipeline/classify.js';
 import { identifierName } from '../detectors/rules/shared.js';
 import type { Finding } from '../src/core/types.js';
 import { scanRepo } from './helpers/scan.js';
+import { SA_JSON } from '../detectors/credentials/gcp.js';
 
 const scan = (name: string) => scanDirectory(`fixtures/field-cases/${name}`);
 const serious = (fs: Finding[]) => fs.filter((f) => f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium').map((f) => `${f.ruleId}: ${f.message}`);
@@ -43,6 +44,11 @@ describe('environment inference', () => {
     expect(testPathReason('src/db.test.ts')).toBe('test code');
     expect(testPathReason('app/tests/conftest.py')).toBe('test code');
     expect(testPathReason('src/contest.ts')).toBeUndefined();
+    expect(testPathReason('deployment/helm/charts/app/values-ci.yaml')).toBe('CI configuration values-ci.yaml');
+    expect(testPathReason('docker-compose.ci.yml')).toBe('CI configuration docker-compose.ci.yml');
+    expect(testPathReason('.gitlab-ci.yml')).toBeUndefined();
+    expect(testPathReason('.github/workflows/deploy-ci.yml')).toBeUndefined();
+    expect(testPathReason('config/cli.yaml')).toBeUndefined();
     expect(exampleFileReason('docs/deploy.mdx')).toBe('documentation/examples');
     expect(exampleFileReason('backend/.env.template')).toBe('example file .env.template');
     expect(exampleFileReason('README')).toBe('documentation');
@@ -110,6 +116,82 @@ describe('key-to-principal linking', () => {
     const f = r.findings.find((x) => x.ruleId === 'hardcoded-credential');
     expect(f?.confidence).toBe('low');
     expect(chainText(f!.chain)).toContain('the IaC creates one key, for it');
+  });
+});
+
+describe('key-to-principal linking: GCP service accounts and database roles', () => {
+  it('a GCP key whose account id Terraform computes is linked by what it is for, and its roles/editor is reported', async () => {
+    const r = await scan('gcp-key-by-purpose');
+    const key = r.credentials.find((c) => c.provider === 'gcp');
+    expect(key?.scope.principal).toBe('service account prod-avatar-uploads@acme-shop-prod.iam.gserviceaccount.com');
+    expect(key?.scope.reach).toBe('project');
+    const f = r.findings.filter((x) => x.ruleId === 'gcp-privileged-service-account-key');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'critical', confidence: 'medium' });
+    const text = chainText(f[0]!.chain);
+    expect(text).toMatch(/linked to service account avatars: "avatar", "uploads" named where the key is written; it holds roles\/editor on project .*\(medium confidence\)/);
+    expect(text).not.toContain('deployer');
+  });
+
+  it('a key whose e-mail names another account id than the one Terraform writes is not linked on evidence', async () => {
+    const r = await scanRepo({
+      'deploy/gcp-sa.json': SA_JSON,
+      'infra/iam.tf':
+        'resource "google_service_account" "uploads" {\n  account_id = "media-uploads"\n}\nresource "google_service_account_key" "uploads" {\n  service_account_id = google_service_account.uploads.name\n}\nresource "google_project_iam_member" "uploads" {\n  project = "billing-prod-4821"\n  role    = "roles/editor"\n  member  = "serviceAccount:${google_service_account.uploads.email}"\n}\n',
+    });
+    const key = r.credentials.find((c) => c.provider === 'gcp');
+    expect(key?.scope.reach).toBe('unknown');
+    expect(r.findings.some((f) => f.ruleId === 'gcp-privileged-service-account-key')).toBe(false);
+  });
+
+  it('a DATABASE_URL user is the role its migration declares: superuser, read-write or read-only (inherited)', async () => {
+    const r = await scan('db-role-grants');
+    const byUser = (u: string) => r.credentials.find((c) => c.attributes.user === u)!;
+    const verbs = (u: string) => byUser(u).scope.permissions.map((p) => p.verb).sort();
+    expect(verbs('analytics')).toEqual(['admin']);
+    expect(verbs('app')).toEqual(['read', 'write']);
+    expect(verbs('reporting')).toEqual(['read']);
+    expect(byUser('reporting').scope.evidence.map((e) => e.detail)).toContain('linked to database role reporting by the URL\'s user name: read-only (through readonly); member of readonly');
+    const purpose = r.findings.filter((f) => f.ruleId === 'token-purpose-mismatch');
+    expect(purpose.map((f) => [f.severity, f.locations[0]!.startLine, f.message])).toEqual([
+      ['critical', 3, expect.stringMatching(/is there for analytics, but it connects as postgres role analytics on db\.acme-shop\.internal, a database superuser and can delete production data/)],
+    ]);
+    expect(chainText(purpose[0]!.chain)).toContain('linked to database role analytics by the URL\'s user name: a superuser');
+    // The read-only and read-write roles cannot delete the database.
+    const deleting = r.findings.filter((f) => f.credentialFingerprints.some((fp) => fp === byUser('reporting').fingerprint || fp === byUser('app').fingerprint));
+    expect(deleting.every((f) => !/can delete/.test(f.message))).toBe(true);
+  });
+});
+
+describe('Fly.io: destroy commands and volumes', () => {
+  it('a review-app cleanup job destroying an app with the Fly token: high, and the chain names the volume whose snapshots go with it', async () => {
+    const r = await scan('fly-review-apps');
+    const destroy = r.findings.filter((f) => f.ruleId === 'destructive-command-forced');
+    expect(destroy.map((f) => [f.severity, `${f.locations[0]!.path}:${f.locations[0]!.startLine}`])).toEqual([['high', '.github/workflows/review-apps.yml:17']]);
+    const text = chainText(destroy[0]!.chain);
+    expect(text).toContain('acts with secrets.FLY_API_TOKEN');
+    expect(text).toContain('can destroy volume acme-notes notes_data (mounted at /data)');
+    expect(text).toContain('its backups are Fly volume backups, stored with the volume: they go down with it');
+    const fate = r.findings.filter((f) => f.ruleId === 'backups-share-failure-domain');
+    expect(fate).toHaveLength(1);
+    // Nothing here is a credential, and no other finding is medium or above.
+    expect(r.credentials).toEqual([]);
+    expect(serious(r.findings).filter((m) => !/^(?:destructive-command-forced|backups-share-failure-domain):/.test(m))).toEqual([]);
+  });
+
+  it('epic-stack (excerpt): the deploy jobs are production by their deploy steps; the e2e job resetting its own database is low', async () => {
+    const r = await scan('epic-stack-excerpt');
+    const jobs = Object.fromEntries(r.resources.filter((x) => x.type === 'workflow-job').map((j) => [j.id.split('#')[1], `${j.environment} (${(j.attributes as { environmentReason?: string }).environmentReason})`]));
+    expect(jobs.deploy).toBe('production (deploy step 🚀 Deploy Production)');
+    expect(jobs.container).toBe('production (deploy step 📦 Build Production Container)');
+    const ci = r.findings.filter((f) => f.ruleId === 'ci-production-secret-without-environment');
+    expect(ci).toHaveLength(1);
+    expect(ci[0]!.severity).toBe('high');
+    expect(ci[0]!.locations).toHaveLength(2);
+    const reset = r.findings.find((f) => f.ruleId === 'destructive-command-forced');
+    expect(reset?.severity).toBe('low');
+    expect(reset?.message).toContain('it can only reach what its own run creates');
+    expect(r.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').map((f) => f.ruleId)).toEqual(['ci-production-secret-without-environment']);
   });
 });
 

@@ -30,10 +30,10 @@ export interface DestructiveHit {
 /**
  * Operations that only touch the local development stack: `supabase db reset` without `--linked`/`--db-url` resets the
  * local Supabase containers (https://supabase.com/docs/reference/cli/supabase-db-reset); `docker compose down
- * --volumes` removes this machine's volumes.
+ * --volumes` and `docker volume rm` remove volumes of this machine's Docker daemon (a CI runner's are its own run's).
  */
 export function localOnly(op: string): boolean {
-  return op === 'supabase db reset' || op === 'docker compose down --volumes';
+  return op === 'supabase db reset' || op === 'docker compose down --volumes' || op === 'docker volume rm';
 }
 
 type Matcher = (a: string[], assigns: Record<string, string>) => { op: string; force: boolean; hint?: string; target?: string } | undefined;

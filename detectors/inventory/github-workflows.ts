@@ -39,6 +39,11 @@ const SECRET_EXPR = /\$\{\{([\s\S]*?)\}\}/g;
 const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])/g;
 
 const DEPLOY_WORD = /\b(?:deploy|release|publish|promote|apply|up)\b/i;
+/** "deploy" that applies database migrations (`prisma migrate deploy`), not an application deploy. */
+const MIGRATE_DEPLOY = /\bmigrate\s+deploy\b/gi;
+const deployScript = (script: string) => DEPLOY_WORD.test(script.replace(MIGRATE_DEPLOY, ' '));
+/** A step condition that names a branch: `if: github.ref == 'refs/heads/main'`. */
+const REF_BRANCH = /refs\/heads\/([\w./-]+)/g;
 const DEPLOY_TARGET = /(?:^|\s)(?:--prod(?:uction)?\b|(?:--environment|--env|-e)[= ]["']?([\w-]+))/;
 
 /**
@@ -57,6 +62,8 @@ export function jobEnvironmentOf(
     branches: string[];
     deploys: boolean;
     serviceContainers: string[];
+    /** Names and `if:` branches of the steps that deploy (`Deploy Production`, `refs/heads/staging`). */
+    deploySteps?: string[];
   },
 ): { environment: Environment; reason: string } {
   const named = (label: string, values: Array<string | undefined>, skipTest = false) => {
@@ -66,7 +73,11 @@ export function jobEnvironmentOf(
     }
     return undefined;
   };
-  const deploys = job.deploys || job.scripts.some((s) => DEPLOY_WORD.test(s));
+  const deploys = job.deploys || job.scripts.some(deployScript);
+  // One job deploying to several environments (a step per branch) is as sensitive as the most sensitive of them.
+  const steps = job.deploySteps ?? [];
+  const stepProd = steps.find((v) => environmentOfName(v) === 'production');
+  const fromSteps = stepProd ? { environment: 'production' as const, reason: `deploy step ${stepProd}` } : named('deploy step', steps, true);
   const target = job.scripts.map((s) => DEPLOY_TARGET.exec(s)).find((m) => m);
   const fromTarget = target
     ? target[1]
@@ -79,6 +90,7 @@ export function jobEnvironmentOf(
     named('job name', job.names) ??
     named('working-directory', [job.workingDirectory]) ??
     fromTarget ??
+    fromSteps ??
     (deploys ? named('branch', job.branches, true) : undefined) ??
     (deploys ? named('workflow name', [job.workflowName]) : undefined) ??
     (deploys && file.environment.environment !== 'unknown' ? { environment: file.environment.environment, reason: file.environment.reason } : undefined) ?? {
@@ -158,6 +170,7 @@ const parser: InventoryParser = {
 
       const runs: Array<{ script: string; line: number }> = [];
       const actionSignals: string[] = [];
+      const deploySteps: string[] = [];
       const jobUses = str(get(job, 'uses'));
       if (jobUses) actionSignals.push(...[providerOfAction(jobUses)].filter((x): x is string => !!x));
       for (const step of items(get(job, 'steps'))) {
@@ -170,6 +183,11 @@ const parser: InventoryParser = {
         const u = str(get(step, 'uses'));
         const p = u ? providerOfAction(u) : undefined;
         if (p) actionSignals.push(p);
+        if ((run && deployScript(run)) || (u && /deploy/i.test(u))) {
+          const name = str(get(step, 'name'));
+          if (name) deploySteps.push(name);
+          for (const m of (str(get(step, 'if')) ?? '').matchAll(REF_BRANCH)) deploySteps.push(`branch ${m[1]}`);
+        }
       }
       const signals = [...new Set([...actionSignals, ...runs.flatMap((r) => scriptSignals(r.script))])];
       const hits = runs.flatMap((r) => destructiveCommands(r.script).map((h) => ({ ...h, line: r.line + h.line - 1 })));
@@ -183,6 +201,7 @@ const parser: InventoryParser = {
         branches: pushBranchesOf(onNode),
         deploys: signals.length > 0 || hits.length > 0,
         serviceContainers,
+        deploySteps,
       });
 
       const secretNames = new Set<string>(workflowSecrets.map((r) => r.name));

@@ -17,6 +17,7 @@ import netlifyConfig from './netlify-config.js';
 import supabaseConfig from './supabase-config.js';
 import heroku from './heroku.js';
 import prismaSchema from './prisma-schema.js';
+import sqlRoles from './sql-roles.js';
 import aiSdkUsage from './ai-sdk-usage.js';
 import aiWorkflows from './ai-workflows.js';
 import aiGateways from './ai-gateways.js';
@@ -39,6 +40,7 @@ export const inventoryParsers: InventoryParser[] = [
   supabaseConfig,
   heroku,
   prismaSchema,
+  sqlRoles,
   aiSdkUsage,
   aiWorkflows,
   aiGateways,

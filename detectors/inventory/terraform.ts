@@ -15,6 +15,7 @@ import { add, environmentFor, idOf, refId, target, withDefaults, type Ctx, type 
 import { isTfvars, passesFor, prepareTerraform, type TfFolder, type TfPass, type TfPrepared } from './terraform-vars.js';
 import { TERRAFORM_GCP, TERRAFORM_GCP_EXAMPLES } from './terraform-gcp.js';
 import { TERRAFORM_MORE, TERRAFORM_MORE_EXAMPLES } from './terraform-more.js';
+import { TERRAFORM_DB_ROLES, TERRAFORM_DB_ROLES_EXAMPLES } from './terraform-db-roles.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -226,6 +227,7 @@ const HANDLERS: Array<[RegExp, Handler]> = [
   [/^aws_route53_zone$/, dns],
   ...TERRAFORM_GCP,
   ...TERRAFORM_MORE,
+  ...TERRAFORM_DB_ROLES,
 ];
 
 /** The account a file's AWS provider is pinned to (`allowed_account_ids` with one entry). */
@@ -519,6 +521,7 @@ resource "aws_iam_access_key" "dns_updater" {
     },
     ...TERRAFORM_GCP_EXAMPLES,
     ...TERRAFORM_MORE_EXAMPLES,
+    ...TERRAFORM_DB_ROLES_EXAMPLES,
   ],
 };
 

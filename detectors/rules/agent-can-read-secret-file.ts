@@ -39,7 +39,8 @@ const rule: FindingRule = {
       out.push(
         credentialDraft(c, graph, `${names(readers.map((r) => r.agent))} can read ${credentialLabel(c)} at ${where(at)}; its reach is ${c.scope.reach === 'unknown' ? 'unknown' : c.scope.reach}.`, {
           at,
-          severity: PUBLIC_TYPES.test(c.type) ? 'info' : configured || local ? (exampleOrLocal(c, graph) ? 'low' : 'medium') : 'low',
+          // A low-confidence value (generated output, a fixture, a well-known default) stays low wherever it sits.
+          severity: PUBLIC_TYPES.test(c.type) ? 'info' : (configured || local) && c.confidence !== 'low' ? (exampleOrLocal(c, graph) ? 'low' : 'medium') : 'low',
           resourceIds: readers.map((r) => r.agent.id),
         }),
       );

@@ -1,7 +1,7 @@
 // A Google Cloud service-account key whose account holds roles/owner or roles/editor.
 import type { FindingDraft, FindingRule } from '../../src/pipeline/detector-api.js';
 import type { IamPrincipalAttrs } from '../../src/pipeline/resources.js';
-import type { Credential, Resource } from '../../src/core/types.js';
+import type { Credential, Evidence, Resource } from '../../src/core/types.js';
 import { credentialLabel } from '../../src/pipeline/chain.js';
 import { credentialDraft } from './shared.js';
 // The credential rule's labelled example key file (fake key material in the documented format).
@@ -9,17 +9,31 @@ import { SA_JSON } from '../credentials/gcp.js';
 
 const BASIC_ROLES = /^roles\/(?:owner|editor)$/;
 
-/** The IaC principal of a key: same e-mail, or the account id (before the @) as its name. */
-function principalOf(c: Credential, resources: readonly Resource[]): Resource | undefined {
+const isGcpPrincipal = (r: Resource) => r.type === 'iam-principal' && (r.provider === 'gcp' || r.provider === 'google');
+
+/**
+ * The IaC principal of a key: same e-mail, or the account id (before the @) as its name; else the account the scope
+ * resolver linked it to on evidence (its evidence points at the account's declaration).
+ */
+function principalOf(c: Credential, resources: readonly Resource[]): { principal: Resource; linked?: Evidence } | undefined {
   const email = c.attributes.clientEmail?.toLowerCase();
-  if (!email) return undefined;
-  const accountId = email.split('@')[0];
-  return resources.find((r) => {
-    if (r.type !== 'iam-principal' || (r.provider !== 'gcp' && r.provider !== 'google')) return false;
-    const a = r.attributes as IamPrincipalAttrs;
-    return a.email?.toLowerCase() === email || r.name.toLowerCase() === email || r.name.toLowerCase() === accountId;
-  });
+  const accountId = email?.split('@')[0];
+  const named =
+    email &&
+    resources.find((r) => {
+      if (!isGcpPrincipal(r)) return false;
+      const a = r.attributes as IamPrincipalAttrs;
+      return a.email?.toLowerCase() === email || r.name.toLowerCase() === email || r.name.toLowerCase() === accountId;
+    });
+  if (named) return { principal: named };
+  const linked = c.scope.evidence.find((e) => e.source === 'iac' && e.detail.startsWith('linked ') && e.location);
+  const principal = linked && resources.find((r) => isGcpPrincipal(r) && r.location.path === linked.location!.path && r.location.startLine === linked.location!.startLine);
+  return principal ? { principal, linked } : undefined;
 }
+
+/** The roles bound to a principal, wherever the bindings were declared (one id, several files). */
+const rolesOf = (principal: Resource, resources: readonly Resource[]) =>
+  resources.filter((r) => r.id === principal.id).flatMap((r) => (r.attributes as IamPrincipalAttrs).roles ?? []);
 
 const rule: FindingRule = {
   meta: {
@@ -43,14 +57,17 @@ const rule: FindingRule = {
     const out: FindingDraft[] = [];
     for (const c of credentials) {
       if (c.provider !== 'gcp' || c.type !== 'service-account-key') continue;
-      const principal = principalOf(c, resources);
-      const roles = ((principal?.attributes as IamPrincipalAttrs | undefined)?.roles ?? []).filter((r) => BASIC_ROLES.test(r));
+      const found = principalOf(c, resources);
+      const principal = found?.principal;
+      const roles = [...new Set(principal ? rolesOf(principal, resources) : [])].filter((r) => BASIC_ROLES.test(r));
       const scopeAdmin = c.scope.permissions.some((p) => p.resourceType === '*' && p.verb === 'admin');
       if (!roles.length && !scopeAdmin) continue;
       const what = roles.length ? roles.join(' and ') : 'project-wide admin (resolved scope)';
       out.push(
         credentialDraft(c, graph, `${credentialLabel(c)} is a key for ${c.attributes.clientEmail ?? 'a service account'}, which holds ${what}: it can delete every database, disk and bucket of the project, and the key never expires.`, {
           resourceIds: principal ? [principal.id] : [],
+          // Linked on evidence rather than by its e-mail: as sure as the link.
+          ...(found?.linked ? { confidence: found.linked.confidence } : {}),
           extra: roles.map((r) => ({ kind: 'fact' as const, label: `${principal!.name} has ${r}` })),
         }),
       );

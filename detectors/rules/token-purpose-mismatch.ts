@@ -2,6 +2,7 @@
 import type { FindingRule } from '../../src/pipeline/detector-api.js';
 import { credentialChain, credentialLabel, reachLabel } from '../../src/pipeline/chain.js';
 import { nameWords } from '../../src/core/text.js';
+import type { Credential } from '../../src/core/types.js';
 import { credentialLocations, deletesIn, environmentsOf, toFindingLocation, wideDestructive } from './shared.js';
 
 /** Words that say a credential is meant for one narrow job. */
@@ -24,6 +25,9 @@ const NARROW_PURPOSES: Record<string, string> = {
   uptime: 'monitoring',
   status: 'status checks',
   readonly: 'read-only use',
+  reader: 'read-only use',
+  reporting: 'reporting',
+  reports: 'reporting',
   certificate: 'certificates',
   certs: 'certificates',
   ssl: 'certificates',
@@ -31,6 +35,19 @@ const NARROW_PURPOSES: Record<string, string> = {
   deployer: 'deploys',
   deployment: 'deploys',
 };
+
+/** Purposes that need no more than reading a database. */
+const READING = new Set(['analytics', 'metrics', 'monitoring', 'read-only use', 'reporting', 'status checks']);
+
+/**
+ * The declared role of a connection URL, when it can drop the database: a superuser or an owner, as linked by the
+ * database-role resolver (built-in names like `postgres` are left to the hard-coded-credential findings).
+ */
+function droppingRole(c: Credential): string | undefined {
+  const linked = c.scope.evidence.find((e) => e.source === 'iac' && e.detail.startsWith('linked to database role '));
+  if (!linked || !c.scope.permissions.some((p) => p.resourceType === 'database' && (p.verb === 'admin' || p.verb === 'delete'))) return undefined;
+  return c.scope.permissions.some((p) => p.verb === 'admin') ? 'a database superuser' : 'an owner of the database';
+}
 
 /** The narrow purposes the words state, e.g. "DNS and custom domains"; undefined when none. */
 export function statedPurpose(words: Iterable<string>): string | undefined {
@@ -56,17 +73,21 @@ const rule: FindingRule = {
   },
   check: ({ credentials, graph }) =>
     credentials.flatMap((c) => {
-      if (!wideDestructive(c)) return [];
+      const role = wideDestructive(c) ? undefined : droppingRole(c);
+      if (!wideDestructive(c) && !role) return [];
       // The place that states the purpose (its path or variable) is where the finding points.
       const stating = c.locations.find((l) => statedPurpose([...l.path.split('/'), l.variable ?? '']));
-      const purpose = statedPurpose([...c.locations.flatMap((l) => [...l.path.split('/'), l.variable ?? '']), ...c.hints, c.scope.principal ?? '']);
-      if (!purpose) return [];
+      // A connection URL's purpose is its own name and path: the words around it in an env file are its neighbours'.
+      const named = c.locations.flatMap((l) => [...l.path.split('/'), l.variable ?? '']);
+      const purpose = statedPurpose(role ? named : [...named, ...c.hints, c.scope.principal ?? '']);
+      if (!purpose || (role && !purpose.split(' and ').every((p) => READING.has(p)))) return [];
       const at = stating ?? c.locations[0]!;
-      const prod = deletesIn(c, graph, 'production');
+      const prod = deletesIn(c, graph, 'production') || (!!role && c.environments.includes('production'));
+      const carries = role ? `connects as ${c.scope.principal}, ${role}` : `carries ${reachLabel(c)}`;
       return [
         {
           severity: prod ? 'critical' : 'high',
-          message: `${credentialLabel(c)} is there for ${purpose}, but it carries ${reachLabel(c)}${prod ? ' and can delete production data' : ''}.`,
+          message: `${credentialLabel(c)} is there for ${purpose}, but it ${carries}${prod ? ' and can delete production data' : ''}.`,
           locations: [toFindingLocation(at), ...credentialLocations(c).filter((l) => l.path !== at.path || l.startLine !== at.startLine)],
           credentialFingerprints: [c.fingerprint],
           resourceIds: [],
@@ -89,6 +110,24 @@ const rule: FindingRule = {
       name: 'Railway project token in a DNS script',
       repo: {
         'tools/dns/sync-domains.mjs': "// Syncs custom domains only.\nconst RAILWAY_TOKEN = '3f6c2b1e-9a4d-4c7b-8e2f-1d5a6b7c8e9f';\n",
+      },
+      fires: false,
+    },
+    {
+      // The role's name and use say analytics; the migration made it a superuser.
+      name: 'analytics DATABASE_URL whose role a migration made SUPERUSER',
+      repo: {
+        'db/migrations/003_analytics.sql': 'CREATE ROLE analytics LOGIN;\nALTER ROLE analytics SUPERUSER;\n',
+        '.env.production': 'ANALYTICS_DATABASE_URL=postgres://analytics:Xq7mP2vL9tRw4kZs@db.acme-shop.internal:5432/shop\n',
+      },
+      fires: true,
+      mentions: 'database superuser',
+    },
+    {
+      name: 'analytics DATABASE_URL whose role is read-only',
+      repo: {
+        'db/migrations/003_analytics.sql': 'CREATE ROLE analytics LOGIN;\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO analytics;\n',
+        '.env.production': 'ANALYTICS_DATABASE_URL=postgres://analytics:Xq7mP2vL9tRw4kZs@db.acme-shop.internal:5432/shop\n',
       },
       fires: false,
     },

@@ -79,6 +79,17 @@ export function environmentOfPath(path: string): EnvironmentHint {
   return { environment: 'unknown', reason: 'no signal' };
 }
 
+/**
+ * Configuration named for the CI run (`values-ci.yaml`, `docker-compose.ci.yml`, `.env.ci`): the throwaway stack tests
+ * run against. The CI pipeline definitions themselves (`.gitlab-ci.yml`, workflows) are not: they deploy.
+ */
+export function ciConfigFile(path: string): boolean {
+  const p = path.toLowerCase();
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (base === '.gitlab-ci.yml' || /(?:^|\/)\.(?:github|circleci|buildkite)\//.test(p)) return false;
+  return base === '.env.ci' || /.[._-]ci\.(?:ya?ml|json|toml|env)$/.test(base);
+}
+
 /** Test code and fixtures: not production, whatever the file is called. */
 export function testPathReason(path: string): string | undefined {
   const p = path.toLowerCase();
@@ -88,6 +99,7 @@ export function testPathReason(path: string): string | undefined {
   if (/(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__|seeds?)\//.test(p)) return 'fixtures';
   // Per-environment config named for the test environment: Phoenix's config/test.exs, Django's settings/test.py.
   if (/^(?:test|testing)\.[a-z]+$/.test(base)) return `test configuration ${base}`;
+  if (ciConfigFile(p)) return `CI configuration ${base}`;
   return undefined;
 }
 

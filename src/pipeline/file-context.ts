@@ -2,6 +2,7 @@
 // lockfile, generated or vendored code), from its path alone; and how that, with the value's shape, sets the
 // candidate's confidence. Environment inference (production/staging/...) is src/pipeline/classify.ts's job, not this one's.
 import { FILE_CONTEXTS, type Confidence, type FileContext, type FileKind } from '../core/types.js';
+import { ciConfigFile } from './classify.js';
 
 export interface ContextVerdict {
   context: FileContext;
@@ -11,7 +12,7 @@ export interface ContextVerdict {
 
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock|Gemfile\.lock|go\.sum|packages\.lock\.json|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|Package\.resolved|deno\.lock|[\w.-]+\.lock)$/;
 const VENDORED = /(?:^|\/)(node_modules|vendor|third[_-]party|bower_components|site-packages|\.yarn|Pods|jspm_packages)\//;
-const GENERATED = /(?:\.min\.[cm]?js|\.map|\.pb\.go|_pb2\.py|\.pb\.(?:cc|h)|\.generated\.\w+|\.g\.dart|\.designer\.cs)$|(?:^|\/)(__generated__|generated|dist)\//i;
+const GENERATED = /(?:\.min\.[cm]?js|\.map|\.tsbuildinfo|\.pb\.go|_pb2\.py|\.pb\.(?:cc|h)|\.generated\.\w+|\.g\.dart|\.designer\.cs)$|(?:^|\/)(__generated__|generated|dist)\//i;
 const TEST_DIR = /(?:^|\/)(tests?|__tests__|specs?|testdata|test[_-]?data|fixtures?|__fixtures__|__mocks__|mocks?|e2e|testing|spec_helpers?|ReplayData|unittests?|integration[_-]?tests?)\//i;
 const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*(?:_test|_tests|_spec|\.test|\.spec|Tests?|Spec|IT)\.[a-z0-9]+|conftest\.py)$/;
 const EXAMPLE_DIR = /(?:^|\/)(examples?|samples?|demos?|quickstarts?|tutorials?|playground|sandbox)\//i;
@@ -30,6 +31,7 @@ export function fileContextOf(path: string, kind?: FileKind): ContextVerdict {
   if ((m = GENERATED.exec(path))) return { context: 'generated', reason: m[1] ? `in generated output (\`${m[1]}/\`)` : 'in a generated or minified file' };
   if ((m = TEST_DIR.exec(path))) return { context: 'test', reason: `in a test fixture (\`${m[1]}/\`)` };
   if (TEST_NAME.test(path)) return { context: 'test', reason: 'in a test file' };
+  if (ciConfigFile(path)) return { context: 'test', reason: 'in CI configuration (the stack tests run against)' };
   if ((m = EXAMPLE_DIR.exec(path))) return { context: 'example', reason: `in example code (\`${m[1]}/\`)` };
   if (EXAMPLE_NAME.test(path)) return { context: 'example', reason: 'in an example or template file' };
   if (DOCS_EXT.test(path)) return { context: 'docs', reason: 'in documentation' };

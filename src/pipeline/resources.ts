@@ -125,7 +125,7 @@ export interface McpServerAttrs {
 }
 
 export interface IamPrincipalAttrs {
-  principalType?: 'user' | 'role' | 'group' | 'service-account' | 'api-token';
+  principalType?: 'user' | 'role' | 'group' | 'service-account' | 'api-token' | 'database-role';
   /** Managed policy ARNs or names attached. */
   policies?: string[];
   /** Inline or customer policy documents (parsed JSON). */
@@ -137,6 +137,26 @@ export interface IamPrincipalAttrs {
   /** GCP roles bound to it. */
   roles?: string[];
   email?: string;
+}
+
+/** A database role declared in SQL (`CREATE ROLE`, `GRANT`) or Terraform (`postgresql_role`, `mysql_grant`). */
+export interface DatabaseRoleAttrs {
+  engine?: 'postgres' | 'mysql';
+  /** The role's own name, as the engine folds it (unquoted Postgres names are lower case). */
+  roleName?: string;
+  /** SUPERUSER, or MySQL `ALL PRIVILEGES ON *.*`: can drop every database on the server. */
+  superuser?: boolean;
+  /** CREATEDB / CREATEROLE attributes. */
+  createDb?: boolean;
+  createRole?: boolean;
+  /** Databases, schemas and tables it owns: an owner can drop them. */
+  owns?: string[];
+  /** Privileges granted to it, upper case (`SELECT`, `INSERT`, `ALL`). */
+  privileges?: string[];
+  /** What each grant was on, for the chain (`SELECT on ALL TABLES IN SCHEMA public`). */
+  grants?: string[];
+  /** Roles it is a member of (it inherits their privileges). */
+  memberOf?: string[];
 }
 
 /** Backup settings beyond retention: Cloud SQL, DynamoDB, EFS. */
