@@ -58,3 +58,21 @@ describe('fixtures/credential-shapes', async () => {
     expect(result.credentials).toHaveLength(9);
   });
 });
+
+describe('data records', () => {
+  it('many values bound to one name in one folder are records: reported at low confidence with the reason', async () => {
+    const { scanRepo } = await import('./helpers/scan.js');
+    const hex = (i: number) => `4a310c6fe377547f9050b5204359e4df13e1${(1000 + i * 7919).toString(16).padStart(4, '0')}`;
+    const repo: Record<string, string> = { '.env.production': 'BILLING_API_TOKEN=9f8e2c41b7d04a6e8c3f5a1b2d7e9c40\n' };
+    for (let i = 0; i < 6; i++) repo[`debug_dumps/activity_${i}.json`] = `{\n  "id": ${i},\n  "embed_token": "${hex(i)}"\n}\n`;
+    const result = await scanRepo(repo);
+    const dumps = result.credentials.filter((c) => c.locations[0]!.path.startsWith('debug_dumps/'));
+    expect(dumps).toHaveLength(6);
+    for (const c of dumps) {
+      expect(c.confidence).toBe('low');
+      expect(c.confidenceReasons).toContain('one of 6 different values bound to `embed_token` in this folder (data records, not configuration)');
+    }
+    const config = result.credentials.find((c) => c.locations[0]!.path === '.env.production')!;
+    expect(config.confidence).not.toBe('low');
+  });
+});

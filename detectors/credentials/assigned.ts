@@ -76,11 +76,17 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   if (/\[-?\d*\]/.test(v)) return true; // an index or a query path: `NextToken[-1].ShardId`
   if (/\.\*$|^\*\.|\/\*$/.test(v)) return true; // a glob or a pattern: `mobile-bearer.*`, `*.internal`
   if (/^(.{2,8})\1{3,}$/.test(v)) return true; // a repeated unit: `deadbeefdeadbeef…`, `abcabcabcabc`
-  // Lower-case words joined by `-`/`_` that read as words (`on_create`, `key-material`): identifiers and labels.
+  // Lower-case words joined by `-`/`_`/`:` that read as words (`on_create`, `key-material`): identifiers and labels.
   // A bare `password:` holding such a value is still the password (`password: "zon_oogqbahz"`); `update_password:
   // on_create` is a mode.
   const barePassword = kind === 'password' && PASSWORD_WORD.test(nameWords(name ?? '').trim());
-  if (!barePassword && /^[a-z]{2,}(?:[-_][a-z]{2,})+$/.test(v) && (v.match(/[aeiou]/g)?.length ?? 0) / v.replace(/[-_]/g, '').length >= 0.3) return true;
+  // (A password's words are only `-`/`_`-joined; for a short secret name `y` counts as a vowel: `sandbox-proxy-ca`.)
+  const joined = kind === 'password' ? /^[a-z]{2,}(?:[-_][a-z]{2,})+$/ : /^[a-z]{2,}(?:[-_:][a-z]{2,})+$/;
+  const vowels = kind === 'secret' && v.length <= 20 ? /[aeiouy]/g : /[aeiou]/g;
+  if (!barePassword && joined.test(v) && (v.match(vowels)?.length ?? 0) / v.replace(/[-_:]/g, '').length >= 0.3) return true;
+  // A namespaced key name (`onyx:celery:beat:heartbeat`, `ratelimit:invite:{user_id}:min`): a cache or queue key.
+  // (Bound to a `*_KEY` name only: after `auth=` or `*_token:` a `word:word` value is a user and password.)
+  if (kind === 'secret' && /key$/i.test(name ?? '') && v.includes(':') && namespacedName(v)) return true;
   const at = ctx.line.indexOf(v);
   const before = at > 0 ? ctx.line[at - 1]! : '';
   const after = at >= 0 ? ctx.line.slice(at + v.length, at + v.length + 2) : '';
@@ -107,6 +113,17 @@ function quoted(v: string, ctx: MatchContext): boolean {
  */
 function commentProse(after: string): boolean {
   return /^[ \t]*[+(.]|^,?[ \t]+[A-Za-z]{2,}/.test(after);
+}
+
+/**
+ * `a:b:c` whose parts are words, camelCase words or `{placeholders}` with a word's share of vowels. (A Telegram bot
+ * token, `123456789:AAH…`, starts with digits; a `user:password` pair has a password part that is not a word.)
+ */
+function namespacedName(v: string): boolean {
+  const parts = v.replace(/:$/, '').split(':');
+  if (!parts.every((seg) => /^(?:[a-z][a-z_-]*|[a-z]+(?:[A-Z][a-z]+)+|\{\w+\})$/.test(seg))) return false;
+  const letters = v.replace(/\{\w+\}|[^A-Za-z]/g, '');
+  return (letters.match(/[aeiouy]/gi)?.length ?? 0) / Math.max(1, letters.length) >= 0.2;
 }
 
 /** Files whose values are literal strings by construction: env files, properties, INI, TOML, YAML, compose. */
@@ -293,6 +310,8 @@ export const assignedUnquoted: CredentialRule = {
       { text: 'url = base + "?token=" + token\n', path: 'src/client.py' },
       { text: '// token = getToken(session)\n', path: 'src/client.go' },
       { text: '# router names are namespaced (`auth:mobile-bearer.*`), so they never collide\n', path: 'backend/auth/users.py' },
+      { text: '_INVITE_ADMIN_MIN_KEY = "ratelimit:invite_put:admin:{user_id}:min"\n', path: 'backend/rate_limit.py' },
+      { text: '  SANDBOX_PROXY_CA_SECRET: "sandbox-proxy-ca"\n', path: '.github/workflows/k8s-tests.yml' },
     ],
   },
 };

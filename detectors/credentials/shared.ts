@@ -414,7 +414,7 @@ export function looksRandom(v: string, minLength = 16): boolean {
   if (shannonEntropy(v) < ENTROPY_FLOOR[set]) return false;
   if (set === 'hex') return /[0-9]/.test(v) && /[a-f]/i.test(v);
   if (!/[A-Za-z]/.test(v) || !/[^A-Za-z]/.test(v)) return false;
-  if (/^[-_.\s]*[A-Za-z]+(?:[-_.\s]+[A-Za-z]+)*[-_.\s]*$/.test(v)) return false;
+  if (/^[-_.:\s]*[A-Za-z]+(?:[-_.:\s]+[A-Za-z]+)*[-_.:\s]*$/.test(v)) return false;
   // lower-case words and version/number parts joined by separators: `user-profile-cache-v2-region`
   if (/^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) && v.split(/[-_.]/).every((w) => /^(?:[a-z]{2,}[0-9]{0,2}|[0-9]{1,4}|v[0-9]{1,3})$/.test(w))) return false;
   return true;

@@ -217,6 +217,30 @@ function byImportance(a: Location, b: Location): number {
   );
 }
 
+/** From this many different values bound to one name in one folder, the files hold records, not configuration. */
+const RECORD_VALUES = 5;
+
+/**
+ * Files of one folder that bind one name to many different values (`"embed_token"` in each of 100 API dumps, `token` in
+ * every row of a fixture table) hold data records: each value is one object's field, not a credential someone
+ * configured. They are still reported, at low confidence with that reason. (Services keep their configs in folders
+ * of their own, so per-service `.env` files are not counted together.)
+ */
+function markRecordData(raw: RawFinding[]): void {
+  const keyOf = (f: RawFinding) => (f.location.variable ? `${f.location.path.slice(0, f.location.path.lastIndexOf('/') + 1)}\0${f.location.variable.toLowerCase()}` : undefined);
+  const values = new Map<string, Set<string>>();
+  for (const f of raw) {
+    const key = keyOf(f);
+    if (key) (values.get(key) ?? values.set(key, new Set()).get(key)!).add(f.value);
+  }
+  for (const f of raw) {
+    const n = values.get(keyOf(f) ?? '')?.size ?? 0;
+    if (n < RECORD_VALUES) continue;
+    f.confidence = 'low';
+    f.reasons = [...f.reasons, `one of ${n} different values bound to \`${f.location.variable}\` in this folder (data records, not configuration)`];
+  }
+}
+
 /** The start of the occurrence of `part` nearest to `offset`, within 2,000 characters either side; -1 when none. */
 function nearestOccurrence(text: string, part: string, offset: number): number {
   const before = text.lastIndexOf(part, offset);
@@ -227,6 +251,7 @@ function nearestOccurrence(text: string, part: string, offset: number): number {
 
 /** Groups raw findings by value: one credential, every place it appears. Stores values in the vault. */
 export function groupCredentials(raw: RawFinding[], vault: SecretVault): Credential[] {
+  markRecordData(raw);
   const byFp = new Map<string, Credential>();
   const best = new Map<string, RawFinding>();
   for (const r of raw) {
