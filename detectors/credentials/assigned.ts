@@ -347,7 +347,8 @@ function nameBeforeObject(line: string, at: number): string | undefined {
  */
 export const jsonObjectCredential: CredentialRule = {
   meta: { ...assignedCredential.meta, id: 'assigned-credential-json', title: 'Credential serialized as JSON', summary: 'A JSON object written as the value of a credential name; its machine-generated string is the secret.' },
-  keywords: genericSecret.keywords,
+  // A serialized object opens with `{"` or, inside a string, `{\"`.
+  keywords: ['{"', '{\\"'],
   pattern: new RegExp(String.raw`${NAME}[ \t]*(?::|=)[ \t]*["'\x60]\{[^{}\n]{0,200}?\\?"([A-Za-z0-9+/=_.~-]{16,200})\\?"`, 'i'),
   secretGroup: 2,
   validate: (v, ctx) => credentialNameKind(nameBeforeObject(ctx.line, ctx.line.indexOf(v))) !== undefined && looksRandom(v, 16) && !notASecretValue(v, ctx),

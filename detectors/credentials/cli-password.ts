@@ -118,7 +118,7 @@ export const secureStringPlainText: CredentialRule = {
 
 export const cliTokenFlag: CredentialRule = {
   meta: { ...meta('cli-token-flag', 'Token or key passed as a command-line flag', '`--token X`, `-repotoken X`, `--api-key=X`, `--client-secret X` with a machine-generated value.'), credentialType: 'cli-token' },
-  keywords: ['token', 'api-key', 'apikey', 'secret'],
+  keywords: ['-token', 'repotoken', '-api-key', '-apikey', '-secret'],
   pattern: /(?<![\w-])--?(?:token|repotoken|repo-token|auth-token|access-token|api-token|api-key|apikey|client-secret|jwt-secret|secret-key|secret)(?:=|[ \t]{1,4})(['"]?)([A-Za-z0-9][A-Za-z0-9._~+/:=-]{15,255})\1(?=[\s'"`;|&)\\]|$)/i,
   secretGroup: 2,
   // A token is machine-generated: a word, a name or a path after the flag is not one.

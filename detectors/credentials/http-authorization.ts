@@ -76,7 +76,8 @@ export const httpTokenAuthorization: CredentialRule = {
     credentialType: 'api-key',
     help,
   },
-  keywords: ['token ', 'apikey ', 'api-key ', 'ssws ', 'key '],
+  // The header's name is always nearby (same line, or the line above in a recorded request).
+  keywords: ['authoriz'],
   pattern: /(?<![\w-])(?:Token|ApiKey|Api-Key|SSWS|Key)[ \t]{1,4}([A-Za-z0-9._~+/-]{8,1024}={0,2})(?![\w.~+/=-])/i,
   secretGroup: 1,
   validate: (v, ctx) => authorizationContext(ctx) && tokenShaped(v, 12),

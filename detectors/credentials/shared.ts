@@ -509,6 +509,8 @@ export function inAuthHeader(ctx: MatchContext): boolean {
  */
 export function insideStringLiteral(line: string, at: number): boolean {
   if (at <= 0 || at > 2000) return false;
+  const head = line.slice(0, at);
+  if (!head.includes('"') && !head.includes("'") && !head.includes('`')) return false;
   let open = '';
   for (let i = 0; i < at; i++) {
     const c = line[i]!;
@@ -528,6 +530,8 @@ export function insideStringLiteral(line: string, at: number): boolean {
 export function inComment(line: string, at: number): boolean {
   if (/^[ \t]*(?:\/\*+|\*(?!\/)|<!--)/.test(line)) return true;
   if (at > 2000) return false;
+  const head = line.slice(0, at);
+  if (!head.includes('//') && !head.includes('#') && !head.includes('-- ')) return false;
   let open = '';
   for (let i = 0; i < at; i++) {
     const c = line[i]!;
