@@ -17,10 +17,11 @@ import { historyItems } from './history/history-scan.js';
 import { InlineIgnores, applySuppressions } from './config/suppress.js';
 import { SPECULATIVE, detached, detachedFindings, filePass, makeSourceFile, type FilePassResult } from './pipeline/file-pass.js';
 import { Detacher } from './core/detach.js';
+import { boundHeapGrowth } from './core/heap-growth.js';
 
 export { makeSourceFile, environmentHint } from './pipeline/file-pass.js';
 import { poolSize, runPool, type SizedEntry } from './parallel/pool.js';
-import { decodeResult, encodeResult, type PoolEntry, type WireItem } from './parallel/pool-wire.js';
+import { SharedStrings, decodeResult, encodeResult, type PoolEntry, type WireItem } from './parallel/pool-wire.js';
 import type { LoadedBaseline } from './config/baseline.js';
 import { withCustomRules } from './config/custom-rules.js';
 import { fingerprintSecret } from './core/secrets.js';
@@ -116,10 +117,13 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
           return { readDiagnostic: item.readDiagnostic, ...(item.result ? { result: encodeResult(item.result, ruleIndex) } : {}) };
         };
         const entries: SizedEntry[] = walked.entries;
+        const strings = new SharedStrings();
         for await (const [, item] of runPool(entries, workers, config, fallback)) {
           options.onProgress?.(++done, total);
-          yield { readDiagnostic: item.readDiagnostic, result: item.result && decodeResult(item.result, engine.rules) };
+          yield { readDiagnostic: item.readDiagnostic, result: item.result && decodeResult(item.result, engine.rules, strings) };
         }
+        // A tree this large leaves the main thread holding a large live set for the rest of the run.
+        boundHeapGrowth();
       })()
     : (async function* (): AsyncGenerator<FileItem> {
         for (const e of walked.entries) {

@@ -33,7 +33,11 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 function scan(workers: string, ...args: string[]): Record<string, unknown> {
-  const r = spawnSync(process.execPath, [BIN, 'scan', repo, '-f', 'json', '--fail-on', 'none', ...args], { encoding: 'utf8', env: { ...process.env, BLASTRADIUS_WORKERS: workers } });
+  return scanWith({ BLASTRADIUS_WORKERS: workers }, ...args);
+}
+
+function scanWith(env: Record<string, string>, ...args: string[]): Record<string, unknown> {
+  const r = spawnSync(process.execPath, [BIN, 'scan', repo, '-f', 'json', '--fail-on', 'none', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   expect(r.status, r.stderr).toBe(0);
   const report = JSON.parse(r.stdout) as { stats: { timings?: unknown } };
   delete report.stats.timings;
@@ -45,6 +49,10 @@ describe('worker threads', () => {
     const single = scan('0');
     expect((single.credentials as unknown[]).length).toBeGreaterThan(3);
     expect(scan('2')).toEqual(single);
+  });
+
+  it('workers that run out of heap (a 4 MB ceiling: every one, at start) leave their batches to the main thread', () => {
+    expect(scanWith({ BLASTRADIUS_WORKERS: '2', BLASTRADIUS_WORKER_HEAP_MB: '4' })).toEqual(scan('0'));
   });
 
   it('with --history too (the pool for the working tree, history after it), deleted secret included', () => {
