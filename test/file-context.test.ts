@@ -14,6 +14,7 @@ describe('fileContextOf', () => {
     ['node_modules/pg/lib/client.js', 'vendored'],
     ['vendor/github.com/x/y/conn.go', 'vendored'],
     ['public/app.min.js', 'generated'],
+    ['cue.mod/gen/k8s.io/api/core/v1/types_go_gen.cue', 'generated'],
     ['tests/fixtures/db.yml', 'test'],
     ['pkg/client/client_test.go', 'test'],
     ['src/__tests__/auth.ts', 'test'],

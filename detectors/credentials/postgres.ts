@@ -20,6 +20,7 @@ export const postgresConnectionUrl = connectionUrlRule({
       'REDIS_AND_PG=postgresql://postgres.ukhtqzrvmbcwsplxdnae:7DD5qQdJFr6UnDh2ERHb@aws-0-eu-central-1.pooler.supabase.com:6543/postgres',
     ],
     negative: [
+      ' * postgres://[user][:password]@[host][:port]/[dbname]',
       'DATABASE_URL=postgres://app_rw:password@localhost:5432/orders',
       'DATABASE_URL=postgres://app_rw:${DB_PASSWORD}@db.internal.acme.io:5432/orders',
       'DATABASE_URL=postgres://db.internal.acme.io:5432/orders',

@@ -323,6 +323,8 @@ export const URL_TAIL = String.raw`[^\s"'<>\`\\]+`;
 /** A database URL is a credential only when it has a real inline password. */
 export function validConnectionUrl(value: string): boolean {
   const url = parseConnectionUrl(value);
+  // `postgres://[user][:password]@[host][:port]/[dbname]`: the documented syntax, with its parts in brackets.
+  if (/\[:?(?:user(?:name)?|pass(?:word)?|pwd|host)\]/i.test(value)) return false;
   return value.length <= 2048 && !!url && !!url.host && !isPlaceholderPassword(url.password);
 }
 

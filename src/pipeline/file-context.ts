@@ -12,7 +12,7 @@ export interface ContextVerdict {
 
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock|Gemfile\.lock|go\.sum|packages\.lock\.json|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|Package\.resolved|deno\.lock|[\w.-]+\.lock)$/;
 const VENDORED = /(?:^|\/)(node_modules|vendor|third[_-]party|bower_components|site-packages|\.yarn|Pods|jspm_packages)\//;
-const GENERATED = /(?:\.min\.[cm]?js|\.map|\.tsbuildinfo|\.pb\.go|_pb2\.py|\.pb\.(?:cc|h)|\.generated\.\w+|\.g\.dart|\.designer\.cs)$|(?:^|\/)(__generated__|generated|dist)\//i;
+const GENERATED = /(?:_gen\.(?:go|cue|py|ts)|\.min\.[cm]?js|\.map|\.tsbuildinfo|\.pb\.go|_pb2\.py|\.pb\.(?:cc|h)|\.generated\.\w+|\.g\.dart|\.designer\.cs)$|(?:^|\/)(__generated__|generated|dist)\//i;
 const TEST_DIR = /(?:^|\/)(tests?|__tests__|specs?|testdata|test[_-]?data|fixtures?|__fixtures__|__mocks__|mocks?|e2e|testing|spec_helpers?|ReplayData|unittests?|integration[_-]?tests?)\//i;
 const TEST_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*(?:_test|_tests|_spec|\.test|\.spec|Tests?|Spec|IT)\.[a-z0-9]+|conftest\.py)$/;
 const EXAMPLE_DIR = /(?:^|\/)(examples?|samples?|demos?|quickstarts?|tutorials?|playground|sandbox)\//i;
