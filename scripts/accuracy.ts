@@ -248,13 +248,25 @@ export function parseCreddataScore(text: string): { overall: Counts & { precisio
   return { overall: { tp: +o[1]!, fp: +o[2]!, fn: +o[3]!, precision: +o[4]!, recall: +o[5]! }, categories };
 }
 
-/** Issue #12's targets: precision 0.90 and recall 0.85 overall, recall 0.80 in every category with 30+ labelled rows. */
-function creddataTargets(score: NonNullable<ReturnType<typeof parseCreddataScore>>): string[] {
+/** The credential categories issue #12 names (each has 30+ labelled rows in creddata-dev). */
+const TARGET_CATEGORIES = ['Password', 'Token', 'Secret', 'Key', 'Auth', 'API', 'PEM Private Key', 'JSON Web Token', 'Basic Authorization', 'OTP / 2FA Secret', 'URL Credentials', 'NKEY Seed'];
+
+/**
+ * Issue #12's targets: precision 0.90 and recall 0.85 overall, recall 0.80 in each category it names. Two other
+ * categories have 30+ rows but label identifiers (WeChat AppIDs, Twilio resource SIDs such as `AC…`/`SM…`), which
+ * issue #13 says are not credentials: they are listed, not targeted.
+ */
+function creddataTargets(score: NonNullable<ReturnType<typeof parseCreddataScore>>): { misses: string[]; untargeted: string[] } {
   const misses: string[] = [];
   if (score.overall.precision < 0.9) misses.push(`overall precision ${score.overall.precision.toFixed(3)} < 0.90`);
   if (score.overall.recall < 0.85) misses.push(`overall recall ${score.overall.recall.toFixed(3)} < 0.85`);
-  for (const c of score.categories) if (c.labelled >= 30 && c.recall < 0.8) misses.push(`${c.category} recall ${c.recall.toFixed(3)} < 0.80`);
-  return misses;
+  for (const name of TARGET_CATEGORIES) {
+    const c = score.categories.find((x) => x.category === name);
+    if (!c) misses.push(`${name}: not in the scorer's table`);
+    else if (c.recall < 0.8) misses.push(`${c.category} recall ${c.recall.toFixed(3)} < 0.80`);
+  }
+  const untargeted = score.categories.filter((c) => c.labelled >= 30 && !TARGET_CATEGORIES.includes(c.category)).map((c) => `${c.category} (recall ${c.recall.toFixed(3)})`);
+  return { misses, untargeted };
 }
 
 function runCreddata(argv: string[]): void {
@@ -278,8 +290,9 @@ function runCreddata(argv: string[]): void {
   // The scorer's own report up to its list of missed lines (those are obfuscated corpus text, not ours to repeat).
   const cut = run.stdout.indexOf('20 most common missed');
   process.stdout.write(cut === -1 ? run.stdout : run.stdout.slice(0, cut));
-  const misses = creddataTargets(score);
-  process.stdout.write(misses.length ? `creddata-dev targets not met: ${misses.join('; ')}\n` : 'creddata-dev targets met\n');
+  const { misses, untargeted } = creddataTargets(score);
+  process.stdout.write(misses.length ? `creddata-dev targets not met: ${misses.join('; ')}\n` : 'creddata-dev targets met (precision >= 0.90, recall >= 0.85, recall >= 0.80 in each named category)\n');
+  if (untargeted.length) process.stdout.write(`not targeted (identifiers, not credentials): ${untargeted.join('; ')}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
