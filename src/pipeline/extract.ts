@@ -5,7 +5,8 @@ import type { Assignment } from './assignment.js';
 import { LineIndex, isPlaceholder, shannonEntropy } from '../core/text.js';
 import { SecretVault, fingerprintSecret, redact } from '../core/secrets.js';
 import { KeywordPrefilter } from './prefilter.js';
-import { assessCandidate, contextRank, isWellKnownDefault } from './file-context.js';
+import { assessCandidate, contextRank } from './file-context.js';
+import { isWellKnownDefault } from '../core/well-known-passwords.js';
 
 export interface RawFinding {
   rule: CredentialRule;

@@ -2,6 +2,7 @@
 // lockfile, generated or vendored code), from its path alone; and how that, with the value's shape, sets the
 // candidate's confidence. Environment inference (production/staging/...) is src/pipeline/classify.ts's job, not this one's.
 import { FILE_CONTEXTS, type Confidence, type FileContext, type FileKind } from '../core/types.js';
+import { isWellKnownDefault } from '../core/well-known-passwords.js';
 import { ciConfigFile } from './classify.js';
 
 export interface ContextVerdict {
@@ -50,19 +51,6 @@ export function isSecondaryContext(c: FileContext): boolean {
 /** 0 for the place that matters most. */
 export function contextRank(c: FileContext): number {
   return FILE_CONTEXTS.indexOf(c);
-}
-
-const WELL_KNOWN = new Set([
-  'changeme', 'changeit', 'change_me', 'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'pa55word', 'pass', 'passwd', 'secret',
-  'admin', 'administrator', 'root', 'toor', 'test', 'testing', 'tester', 'test123', 'testpass', 'testpassword', 'guest',
-  'demo', 'default', 'example', 'sample', 'letmein', 'welcome', 'qwerty', 'abc123', '123456', '12345678', '123456789',
-  'password1', 'password123', 'admin123', 'secret123', 'mysecret', 'mypassword', 'postgres', 'mysql', 'root123', 'user',
-  'foobar', 'foo', 'bar', 'baz', 'dummy', 'fake', 'master', 'oracle', 'sa', 'rabbitmq', 'redis', 'elastic', 'kibana',
-]);
-
-/** A password everybody knows: vendor defaults, `changeme`, `test123`. Still a weakness where it is deployed. */
-export function isWellKnownDefault(value: string): boolean {
-  return WELL_KNOWN.has(value.toLowerCase());
 }
 
 const STEP: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
