@@ -19,7 +19,7 @@ export function notASecretValue(v: string, ctx: MatchContext, name: string | und
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true; // URLs (with credentials: the URL rules)
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/.test(v) || (/\//.test(v) && /\.[a-z]{2,5}$/i.test(v)) || /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true; // paths
   if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}\/[A-Za-z0-9_./-]+$/.test(v)) return true; // a domain-prefixed name: `apparmor.security.beta.kubernetes.io/defaultProfileName`
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/[0-9]/.test(v.replace(/\.[a-z]+$/i, ''))) return true; // dotted identifiers
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[!?]?$/.test(v) && !/[0-9]/.test(v.replace(/\.[a-z]+!?$/i, ''))) return true; // dotted identifiers (`System.fetch_env!`)
   if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true; // e-mail addresses
   if (isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(name ?? ''))) return true;
   if (isDocumentedExample(v)) return true;
@@ -120,6 +120,7 @@ export const genericSecret: CredentialRule = {
       '      annotations:\n        checksum/secret: 537f6ddb62009b81c3707bd5237f4df073fc90ca214ae2282596e9dae037dbf5',
       'window.config = {algoliaSearchKey:"c88f417ddbc3226b634ed43102c732a7"};',
       '<Row key={"user-profile-row"} />',
+      { text: '  client_secret: System.fetch_env!("LIVE_BEATS_GITHUB_CLIENT_SECRET")', path: 'config/dev.exs' },
       { text: '#AppArmorBetaDefaultProfileAnnotationKey: "apparmor.security.beta.kubernetes.io/defaultProfileName"', path: 'cue.mod/gen/k8s.io/api/core/v1/annotation_key_constants_go_gen.cue' },
       '{"key": "2f1c9a7b"}',
     ],
