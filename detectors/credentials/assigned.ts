@@ -7,7 +7,7 @@
 // defaults (`changeme`, `admin`) are reported at low confidence by the engine (src/file-context.ts).
 import type { Confidence, CredentialRule, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
-import { charsetOf, inComment, insideStringLiteral, isSecretName, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { charsetOf, inComment, insideStringLiteral, isSecretName, looksRandom, unquotedInHcl, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
 
 const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passcode|passw)$/;
@@ -168,7 +168,7 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   const at = ctx.line.indexOf(v);
   if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(Math.max(0, at - 200), Math.max(0, at)))) return false;
   if (!quoted(v, ctx) && inComment(ctx.line, at) && commentProse(ctx.line.slice(at + v.length))) return false;
-  return !structurallyNotSecret(v, ctx, kind, name) && !unquotedInCode(v, ctx) && !inK8sSecretData(ctx);
+  return !structurallyNotSecret(v, ctx, kind, name) && !unquotedInCode(v, ctx) && !unquotedInHcl(v, ctx) && !inK8sSecretData(ctx);
 }
 
 function classifyAssigned(v: string, name: string | undefined) {

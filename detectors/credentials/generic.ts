@@ -7,7 +7,7 @@
 // for everything else.
 import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
-import { BOUND_VALUE, charsetOf, inComment, insideStringLiteral, isDocumentedExample, isSecretName, isUuid, looksRandom, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { BOUND_VALUE, charsetOf, inComment, insideStringLiteral, isDocumentedExample, isSecretName, isUuid, looksRandom, unquotedInHcl, yamlDocumentOf, yamlParentKey } from './shared.js';
 
 const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.environ|getenv|^env[.:(]|secrets?\.|vault:|^arn:|^projects\/|^ref\+|^op:\/\/|^sm:\/\/|^awssecretsmanager|^ssm:|^keyvault/i;
 
@@ -93,6 +93,7 @@ export const genericSecret: CredentialRule = {
     !NOT_SECRET_NAME.test(nameWords(lineKey(ctx))) &&
     !notASecretValue(v, ctx) &&
     !unquotedInCode(v, ctx) &&
+    !unquotedInHcl(v, ctx) &&
     !inK8sSecretData(ctx),
   classify: (v, ctx) => ({ confidence: 'medium', attributes: { variable: ctx.variable ?? '', charset: charsetOf(v) } }),
   examples: {
@@ -121,6 +122,7 @@ export const genericSecret: CredentialRule = {
       'window.config = {algoliaSearchKey:"c88f417ddbc3226b634ed43102c732a7"};',
       '<Row key={"user-profile-row"} />',
       { text: '  client_secret: System.fetch_env!("LIVE_BEATS_GITHUB_CLIENT_SECRET")', path: 'config/dev.exs' },
+      { text: '  credentials = aws_iam_role.s3_api_gateway_role.arn', path: 'terraform/apig.tf' },
       { text: '#AppArmorBetaDefaultProfileAnnotationKey: "apparmor.security.beta.kubernetes.io/defaultProfileName"', path: 'cue.mod/gen/k8s.io/api/core/v1/annotation_key_constants_go_gen.cue' },
       '{"key": "2f1c9a7b"}',
     ],

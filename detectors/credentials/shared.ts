@@ -546,6 +546,16 @@ export function inComment(line: string, at: number): boolean {
   return false;
 }
 
+/**
+ * In Terraform/HCL a literal string is quoted: an attribute set to an unquoted dotted path (`aws_iam_role.api.arn`,
+ * `var.token`, `module.db.password`) is a reference. (A heredoc's `KEY=value` lines are text, and not dotted paths.)
+ */
+export function unquotedInHcl(v: string, ctx: MatchContext): boolean {
+  if (!/\.(?:tf|hcl)$/i.test(ctx.file.path) || !/^[a-z][a-z0-9_-]*(?:\.[\w-]+|\[[\w"*-]+\])+$/.test(v)) return false;
+  const at = ctx.line.indexOf(v);
+  return at > 0 && /^[ \t]*[\w-]+[ \t]*=[ \t]*$/.test(ctx.line.slice(0, at));
+}
+
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 
 function bech32Polymod(values: number[]): number {
