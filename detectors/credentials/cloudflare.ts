@@ -76,7 +76,7 @@ export const cloudflareApiToken: CredentialRule = {
   keywords: ['cloudflare', 'cf_api', 'cf_token', 'wrangler'],
   pattern: /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/,
   secretGroup: 1,
-  validate: (v, ctx) => providerSecretContext(ctx, CF_CONTEXT, /token|bearer|auth/i) && lettersAndDigits(v) && highEntropy(v, 4),
+  validate: (v, ctx) => lettersAndDigits(v) && highEntropy(v, 4) && providerSecretContext(ctx, CF_CONTEXT, /token|bearer|auth/i),
   classify: () => ({ confidence: 'medium' }),
   examples: {
     positive: ['CLOUDFLARE_API_TOKEN=YY3ZAQVmMVDxwkzuqKkNDHAqq7cCgvwgRjGzQ82W', "curl -H 'Authorization: Bearer YY3ZAQVmMVDxwkzuqKkNDHAqq7cCgvwgRjGzQ82W' https://api.cloudflare.com/client/v4/user/tokens/verify"],
@@ -97,7 +97,7 @@ export const cloudflareGlobalApiKey: CredentialRule = {
   keywords: ['cloudflare', 'cf_api', 'x-auth-key', 'cf_key', 'cf_email'],
   pattern: /(?<![A-Za-z0-9_-])([a-f0-9]{37})(?![A-Za-z0-9_-])/,
   secretGroup: 1,
-  validate: (v, ctx) => providerSecretContext(ctx, CF_CONTEXT, /key|auth|secret/i) && highEntropy(v, 3.2),
+  validate: (v, ctx) => highEntropy(v, 3.2) && providerSecretContext(ctx, CF_CONTEXT, /key|auth|secret/i),
   classify: (_v, ctx) => {
     const email = nearbyEmail(ctx);
     const attributes: Record<string, string> = email ? { email } : {};

@@ -20,7 +20,7 @@ export const hetznerCloudToken: CredentialRule = {
   keywords: ['hcloud', 'hetzner'],
   pattern: /(?<![A-Za-z0-9_-])([A-Za-z0-9]{64})(?![A-Za-z0-9_-])/,
   secretGroup: 1,
-  validate: (v, ctx) => providerSecretContext(ctx, /hcloud|hetzner/i, /token|key|secret|auth|bearer/i) && mixedAlnum(v) && highEntropy(v, 4.5),
+  validate: (v, ctx) => mixedAlnum(v) && highEntropy(v, 4.5) && providerSecretContext(ctx, /hcloud|hetzner/i, /token|key|secret|auth|bearer/i),
   classify: () => ({ confidence: 'medium' }),
   examples: {
     positive: ['HCLOUD_TOKEN=baGRKo5Y897tzP5bs67JiPFhUGB9q9olLHxUXZBZucTQrBsnlEx7wb9k3PmSaMEo'],

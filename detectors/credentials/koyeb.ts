@@ -20,7 +20,7 @@ export const koyebApiToken: CredentialRule = {
   keywords: ['koyeb'],
   pattern: /(?<![A-Za-z0-9_-])([A-Za-z0-9]{64})(?![A-Za-z0-9_-])/,
   secretGroup: 1,
-  validate: (v, ctx) => providerSecretContext(ctx, /koyeb/i, /token|key|secret|auth|bearer/i) && mixedAlnum(v) && highEntropy(v, 4.5),
+  validate: (v, ctx) => mixedAlnum(v) && highEntropy(v, 4.5) && providerSecretContext(ctx, /koyeb/i, /token|key|secret|auth|bearer/i),
   classify: () => ({ confidence: 'medium' }),
   examples: {
     positive: ['KOYEB_TOKEN=jOHbL8rXK68eFgdSigmxMhtjRplO3HTxRzp4ZGwBitRwTJHEzjPSVucBltIm8G0S'],

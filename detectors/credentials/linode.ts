@@ -21,7 +21,7 @@ export const linodeToken: CredentialRule = {
   keywords: ['linode'],
   pattern: /(?<![A-Za-z0-9_-])([a-f0-9]{64})(?![A-Za-z0-9_-])/,
   secretGroup: 1,
-  validate: (v, ctx) => providerSecretContext(ctx, /linode/i, /token|key|secret|auth|bearer|pat/i) && highEntropy(v, 3.3),
+  validate: (v, ctx) => highEntropy(v, 3.3) && providerSecretContext(ctx, /linode/i, /token|key|secret|auth|bearer|pat/i),
   classify: () => ({ confidence: 'medium' }),
   examples: {
     positive: ['LINODE_TOKEN=c676db9e741c07e3f419dd9a5da0ae1a65e45caba55ee2f5f150fc1cf18ea4ab', 'provider "linode" {\n  token = "c676db9e741c07e3f419dd9a5da0ae1a65e45caba55ee2f5f150fc1cf18ea4ab"\n}'],

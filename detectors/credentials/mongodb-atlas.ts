@@ -47,7 +47,7 @@ export const atlasApiPrivateKey: CredentialRule = {
   keywords: ['atlas'],
   pattern: /\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i,
   secretGroup: 1,
-  validate: (v, ctx) => providerSecretContext(ctx, /atlas/i, /private[-_ ]?key|secret/i) && highEntropy(v, 3),
+  validate: (v, ctx) => highEntropy(v, 3) && providerSecretContext(ctx, /atlas/i, /private[-_ ]?key|secret/i),
   classify: (_v, ctx) => {
     const pub = /(?:public[-_ ]?key)["']?\s*[:=]\s*["']?([a-z]{8})\b/i.exec(ctx.window)?.[1];
     const attributes: Record<string, string> = pub ? { publicKey: pub } : {};

@@ -42,7 +42,7 @@ export const netlifyLegacyToken: CredentialRule = {
   keywords: ['netlify'],
   pattern: /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
   secretGroup: 1,
-  validate: (v, ctx) => providerSecretContext(ctx, /netlify/i, /token|key|secret|auth/i) && lettersAndDigits(v) && highEntropy(v, 4),
+  validate: (v, ctx) => lettersAndDigits(v) && highEntropy(v, 4) && providerSecretContext(ctx, /netlify/i, /token|key|secret|auth/i),
   classify: () => ({ confidence: 'medium' }),
   examples: {
     positive: ['NETLIFY_AUTH_TOKEN=TA9uvSfwBUrcjkCGm-VwHYvkcareAhm34sMUBpzUr_e'],

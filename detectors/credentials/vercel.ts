@@ -65,7 +65,7 @@ export const vercelLegacyToken: CredentialRule = {
   keywords: ['vercel'],
   pattern: /(?<![A-Za-z0-9_-])([A-Za-z0-9]{24})(?![A-Za-z0-9_-])/,
   secretGroup: 1,
-  validate: (v, ctx) => providerSecretContext(ctx, /vercel/i, /token|key|secret|auth|bearer/i) && mixedAlnum(v) && highEntropy(v, 3.8),
+  validate: (v, ctx) => mixedAlnum(v) && highEntropy(v, 3.8) && providerSecretContext(ctx, /vercel/i, /token|key|secret|auth|bearer/i),
   classify: () => ({ confidence: 'medium' }),
   examples: {
     positive: ['VERCEL_TOKEN=LRa2fhavrFuTLslgW1x0VSxD'],
