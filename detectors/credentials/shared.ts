@@ -513,15 +513,7 @@ export function insideStringLiteral(line: string, at: number): boolean {
   if (at <= 0 || at > 2000) return false;
   const head = line.slice(0, at);
   if (!head.includes('"') && !head.includes("'") && !head.includes('`')) return false;
-  let open = '';
-  for (let i = 0; i < at; i++) {
-    const c = line[i]!;
-    if (open) {
-      if (c === '\\') i++;
-      else if (c === open) open = '';
-    } else if (c === '"' || c === "'" || c === '`') open = c;
-  }
-  return open !== '';
+  return lexicalStateAt(line, at, false) === 'string';
 }
 
 /**
@@ -534,6 +526,14 @@ export function inComment(line: string, at: number): boolean {
   if (at > 2000) return false;
   const head = line.slice(0, at);
   if (!head.includes('//') && !head.includes('#') && !head.includes('-- ')) return false;
+  return lexicalStateAt(line, at, true) === 'comment';
+}
+
+/**
+ * Walks a line up to `at`, tracking quoted strings (`"`, `'`, `` ` ``, backslash escapes): whether `at` is in a string,
+ * or, when `comments` is set, whether a `//`, `#` or `-- ` comment opened before it outside a string.
+ */
+function lexicalStateAt(line: string, at: number, comments: boolean): 'code' | 'string' | 'comment' {
   let open = '';
   for (let i = 0; i < at; i++) {
     const c = line[i]!;
@@ -541,9 +541,9 @@ export function inComment(line: string, at: number): boolean {
       if (c === '\\') i++;
       else if (c === open) open = '';
     } else if (c === '"' || c === "'" || c === '`') open = c;
-    else if ((c === '/' && line[i + 1] === '/') || (c === '#' && (i === 0 || /[ \t]/.test(line[i - 1]!))) || (c === '-' && line[i + 1] === '-' && line[i + 2] === ' ' && (i === 0 || /[ \t]/.test(line[i - 1]!)))) return true;
+    else if (comments && ((c === '/' && line[i + 1] === '/') || (c === '#' && (i === 0 || /[ \t]/.test(line[i - 1]!))) || (c === '-' && line[i + 1] === '-' && line[i + 2] === ' ' && (i === 0 || /[ \t]/.test(line[i - 1]!))))) return 'comment';
   }
-  return false;
+  return open ? 'string' : 'code';
 }
 
 /**
