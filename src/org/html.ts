@@ -5,7 +5,7 @@
 import type { OrgAggregate } from './merge.js';
 import { orgRules, type OrgFinding } from './org-rules.js';
 import { orgGraph } from './org-graph.js';
-import { CSP, dotToSvg, esc, miniMarkdown } from '../report/html.js';
+import { dotToSvg, esc, miniMarkdown, pageHead } from '../report/html.js';
 import { safeId } from '../report/graph-model.js';
 import { SEVERITIES } from '../core/types.js';
 import { TOOL } from '../report/tool.js';
@@ -56,16 +56,7 @@ export async function renderOrgHtml(agg: OrgAggregate, findings: readonly OrgFin
   const repoRows = agg.repos
     .map((r) => `<tr id="repo-${safeId(r.repo)}"><td>${esc(r.repo)}</td><td>${r.credentials}</td><td>${r.resources}</td><td>${Object.entries(r.findings).map(([s, n]) => `${n} ${esc(s)}`).join(', ') || '—'}</td></tr>`)
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>blastradius organisation report</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead('blastradius organisation report', STYLE)}
 <body>
 <header><h1>blastradius organisation report</h1><p>${agg.repos.length} repositor${agg.repos.length === 1 ? 'y' : 'ies'} covered${failed ? `, ${failed} not covered` : ''} · ${findings.length} organisation finding(s)${counts.length ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` : ''} · ${TOOL.name} ${esc(TOOL.version)}</p></header>
 <main>

@@ -38,6 +38,20 @@ const KIND_NAMES: Record<PictureNode['kind'], string> = {
   vendor: 'AI vendor',
 };
 
+/** The document start up to `</head>` of a self-contained offline page: the CSP, no referrer, its title and style. */
+export function pageHead(titleHtml: string, style: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${titleHtml}</title>
+<style>${style}</style>
+</head>`;
+}
+
 export function esc(s: string): string {
   return visible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -281,16 +295,7 @@ ${rows}
         .join('')}</ul></section>`
     : '';
 
-  const html = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>blastradius report — ${esc(result.target)}</title>
-<style>${STYLE}</style>
-</head>
+  const html = `${pageHead(`blastradius report — ${esc(result.target)}`, STYLE)}
 <body>
 <header class="top"><div class="inner">
 <div><h1>blastradius report</h1><div class="target">Target <code>${esc(result.target)}</code> · ${TOOL.name} ${esc(TOOL.version)}</div>
