@@ -9,6 +9,7 @@ import type { Confidence, CredentialRule, MatchContext } from '../../src/core/ty
 import { nameWords } from '../../src/core/text.js';
 import { charsetOf, inComment, insideStringLiteral, isSecretName, looksRandom, unquotedInHcl, yamlDocumentOf, yamlParentKey } from './shared.js';
 import { NOT_SECRET_NAME, genericSecret, notASecretValue } from './generic.js';
+import { runStartAnchor } from './anchors.js';
 
 const PASSWORD_WORD = /^(?:password|passwd|passwort|pass|pwd|pw|passphrase|passcode|passw)$/;
 /** Words that end like a password name but are not one: sudoers' `NOPASSWD`, `bypass`, `compass`. */
@@ -190,6 +191,10 @@ const help = {
 
 const NAME = String.raw`(?<![\w.$/@-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|(?:private|access|secret|cipher|encryption|signing|master|app|client|consumer|session|account|storage|crypt|hmac|jwt|license)[_-]?key|auth|credentials?|creds)[\w.-]{0,30})(?:\\?["'\]\x60]){0,2}`;
 
+// Every NAME match starts at the run of name characters holding one of these (`pwd` holds `pw`, `api_key` and
+// `*_key` hold `key`, `credentials` and `creds` hold `cred`), at most 60 + 11 characters into it.
+const NAME_ANCHOR = runStartAnchor(['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred'], /[\w.$-]/, 80);
+
 function validateAssigned(v: string, ctx: MatchContext): boolean {
   const name = nameBefore(ctx.line, v) ?? ctx.variable;
   // At most 200 characters before the value: the binding is next to it, and the end-anchored checks below stay cheap
@@ -218,6 +223,7 @@ export const assignedCredential: CredentialRule = {
     help,
   },
   keywords: genericSecret.keywords,
+  anchor: NAME_ANCHOR,
   pattern: new RegExp(String.raw`${NAME}[ \t]*(?::=|=>|===?|!=|=|:|\(|,)[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?\\?["'\x60]([^\s"'\x60\\]{3,200})\\?["'\x60]`, 'i'),
   secretGroup: 2,
   validate: validateAssigned,
@@ -319,6 +325,7 @@ export const assignedUnquoted: CredentialRule = {
 export const xmlElementCredential: CredentialRule = {
   meta: { ...assignedCredential.meta, id: 'assigned-credential-xml', title: 'Password or secret in an XML element', summary: 'A literal password or secret as the text of an XML element named for it (`<password>…</password>`).' },
   keywords: ['pass', 'pwd', 'secret', 'token', 'key'],
+  anchor: runStartAnchor(['pass', 'pwd', 'secret', 'token', 'key'], /[\w.:-]/, 70, 1),
   pattern: /<([\w.:-]{0,60}(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey)[\w.:-]{0,30})>[ \t]*([^<>\s]{3,200})[ \t]*<\//i,
   secretGroup: 2,
   validate: (v, ctx) => accepts(v, ctx, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))?.[1]),
@@ -349,6 +356,7 @@ export const jsonObjectCredential: CredentialRule = {
   meta: { ...assignedCredential.meta, id: 'assigned-credential-json', title: 'Credential serialized as JSON', summary: 'A JSON object written as the value of a credential name; its machine-generated string is the secret.' },
   // A serialized object opens with `{"` or, inside a string, `{\"`.
   keywords: ['{"', '{\\"'],
+  anchor: NAME_ANCHOR,
   pattern: new RegExp(String.raw`${NAME}[ \t]*(?::|=)[ \t]*["'\x60]\{[^{}\n]{0,200}?\\?"([A-Za-z0-9+/=_.~-]{16,200})\\?"`, 'i'),
   secretGroup: 2,
   validate: (v, ctx) => credentialNameKind(nameBeforeObject(ctx.line, ctx.line.indexOf(v))) !== undefined && looksRandom(v, 16) && !notASecretValue(v, ctx),

@@ -5,6 +5,7 @@
 // for several endpoints is one credential. Placeholders (`user:${PASS}`, `user:password`, `<password>`) are skipped.
 // https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1 (and its warning against user:password in URIs)
 import type { CredentialRule } from '../../src/core/types.js';
+import { runStartAnchor } from './anchors.js';
 import { connectionAttributes, isPlaceholderPassword, parseConnectionUrl } from './shared.js';
 
 const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost\.localdomain)$/i;
@@ -33,6 +34,8 @@ export const basicAuthUrl: CredentialRule = {
     },
   },
   keywords: ['://'],
+  // The scheme is the run of scheme characters just before `://`, at most 31 of them.
+  anchor: runStartAnchor(['://'], /[A-Za-z0-9+.-]/, 31),
   // `?` and `#` end the authority (RFC 3986 §3.2), so they never belong to the user or password.
   pattern: /(?<![\w+.-])([a-z][a-z0-9+.-]{1,30}:\/\/[^\s:/@"'<>`\\?#]{0,128}:[^\s@/"'<>`\\?#]{1,256}@[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?)(?![A-Za-z0-9.-])/i,
   secretGroup: 1,

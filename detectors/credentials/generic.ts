@@ -7,7 +7,8 @@
 // for everything else.
 import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
-import { BOUND_VALUE, charsetOf, inComment, insideStringLiteral, isDocumentedExample, isSecretName, isUuid, looksRandom, unquotedInHcl, yamlDocumentOf, yamlParentKey } from './shared.js';
+import { boundValueAnchor } from './anchors.js';
+import { BOUND_VALUE, charsetOf, inComment, insideStringLiteral, isDocumentedExample, isSecretName, mayBeSecretName, isUuid, looksRandom, unquotedInHcl, yamlDocumentOf, yamlParentKey } from './shared.js';
 
 const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.environ|getenv|^env[.:(]|secrets?\.|vault:|^arn:|^projects\/|^ref\+|^op:\/\/|^sm:\/\/|^awssecretsmanager|^ssm:|^keyvault/i;
 
@@ -81,19 +82,21 @@ export const genericSecret: CredentialRule = {
     '_authtoken', '_password', 'rest_token', 'rest_api_token', 'nextauth', 'hapikey',
   ],
   pattern: BOUND_VALUE,
+  anchor: boundValueAnchor,
   secretGroup: 2,
-  // The checks on the value alone come first: the variable can cost the engine a parse of the file.
+  // The checks on the value and its line come first: the variable can cost the engine a parse of the file.
   validate: (v, ctx) =>
     !AWS_KEY_ID.test(v) && // the AWS rules report the key id with its secret
     looksRandom(v, 16) &&
+    !unquotedInCode(v, ctx) &&
+    !unquotedInHcl(v, ctx) &&
+    mayBeSecretName(ctx.nameScope) &&
     isSecretName(ctx.variable) &&
     // A bare `key:` is usually a map key; bound to 32+ machine-generated key characters it is a key (`$key = '4862f9…'`).
     (nameWords(ctx.variable ?? '') !== 'key' || (looksRandom(v, 32) && /^[A-Za-z0-9+/=_-]+$/.test(v))) &&
     !NOT_SECRET_NAME.test(nameWords(ctx.variable ?? '')) &&
     !NOT_SECRET_NAME.test(nameWords(lineKey(ctx))) &&
     !notASecretValue(v, ctx) &&
-    !unquotedInCode(v, ctx) &&
-    !unquotedInHcl(v, ctx) &&
     !inK8sSecretData(ctx),
   classify: (v, ctx) => ({ confidence: 'medium', attributes: { variable: ctx.variable ?? '', charset: charsetOf(v) } }),
   examples: {

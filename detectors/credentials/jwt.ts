@@ -5,6 +5,7 @@
 // Django/Flask SECRET_KEY, Laravel APP_KEY and similar, when they look machine-generated.
 import type { CredentialRule, Match, MatchContext } from '../../src/core/types.js';
 import { nameWords } from '../../src/core/text.js';
+import { boundValueAnchor } from './anchors.js';
 import { BOUND_VALUE, decodeJwtHeader, decodeJwtPayload, isDocumentedExample, isSecretName, looksRandom } from './shared.js';
 
 const TOKEN_NAME = /jwt|token|bearer|auth|session|cookie|secret|key|credential|password|access|refresh|id[-_]?token/i;
@@ -82,6 +83,7 @@ export const jwtToken: CredentialRule = {
 
 // `secret key` and `app key` alone are Django/Flask and Laravel; with another prefix (`STRIPE_SECRET_KEY`,
 // `AWS_SECRET_KEY`) they are some provider's key, not a signing secret.
+// Every alternative holds `secret` or `key`, which the validation checks first on the name's line (nameScope).
 const SIGNING_NAME =
   /(?:^| )(?:jwt(?: signing)? (?:secret|key)(?: key| base64)?|jwt signing key|jws secret|secret key base|next ?auth secret|auth secret|session secret|cookie secret|token secret|signing secret|hmac secret)$|^(?:(?:django|flask|app|rails|site|session|jwt|web) )?secret key$|^(?:laravel )?app key$/;
 const PROVIDER_PREFIX = /^(?:sk|pk|rk)_(?:live|test)_|^(?:sk|xox[a-z]|gh[pousr]|glpat|AKIA|ASIA)[-_]/;
@@ -117,10 +119,11 @@ export const jwtSigningSecret: CredentialRule = {
   },
   keywords: ['jwt', 'secret_key', 'secretkey', 'secret-key', 'nextauth', 'auth_secret', 'session_secret', 'cookie_secret', 'app_key', 'signing', 'token_secret', 'hmac'],
   pattern: BOUND_VALUE,
+  anchor: boundValueAnchor,
   secretGroup: 2,
   // The checks on the value alone come first: the variable can cost the engine a parse of the file.
   validate: (v, ctx) =>
-    looksRandom(v.replace(/^base64:/, ''), 16) && !PROVIDER_PREFIX.test(v) && !isDocumentedExample(v) && !!ctx.variable && SIGNING_NAME.test(nameWords(ctx.variable)),
+    looksRandom(v.replace(/^base64:/, ''), 16) && !PROVIDER_PREFIX.test(v) && !isDocumentedExample(v) && (ctx.nameScope === undefined || /secret|key/i.test(ctx.nameScope)) && !!ctx.variable && SIGNING_NAME.test(nameWords(ctx.variable)),
   classify: (v, ctx) => ({
     attributes: { framework: framework(ctx.variable ?? ''), ...(v.startsWith('django-insecure-') ? { insecureDefault: 'true' } : {}) },
   }),

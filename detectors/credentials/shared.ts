@@ -469,6 +469,14 @@ export function isSecretName(name: string | undefined): boolean {
   return false;
 }
 
+/** Every SECRET_WORDS entry holds one of these: a text without them holds no name that isSecretName accepts. */
+const SECRET_WORD_PARTS = /token|secret|pass|pwd|key|auth|cred|private|sig/i;
+
+/** False when the text a variable comes from (MatchContext.nameScope) cannot hold a secret name; true when unknown. */
+export function mayBeSecretName(scope: string | undefined): boolean {
+  return scope === undefined || SECRET_WORD_PARTS.test(scope);
+}
+
 /**
  * `NAME = value`, `name: "value"`, `"name": "value"`, `NAME=value`: group 1 the name, group 2 a value of 16+ characters
  * without spaces, quotes, brackets or separators. Linear: each part is one character class.

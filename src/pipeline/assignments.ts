@@ -62,6 +62,14 @@ export function keyValueAssignments(text: string): Assignment[] {
 const LINE_SCAN_MAX = 4096;
 
 /**
+ * Files read by the key/value scan: a binding's name is on the line of its value, before it (a KV_RE match holds a
+ * line break only as its first character), whether the line or the whole file is scanned.
+ */
+export function bindingsPerLine(file: SourceFile): boolean {
+  return file.kind !== 'env' && !isScriptFile(file.path);
+}
+
+/**
  * The bindings that can hold the text at offset `at`, when they can be found without reading the whole file: for
  * files read by the key/value scan, those of the line holding `at`. A KV_RE match contains a line break only as its
  * first character, so no whole-text match runs into that line from an earlier one, and a scan started at the line
@@ -70,7 +78,7 @@ const LINE_SCAN_MAX = 4096;
  * LINE_SCAN_MAX (minified files: a scan per match would cost more than one of the whole file).
  */
 export function lineAssignments(file: SourceFile, at: number): Assignment[] | undefined {
-  if (file.kind === 'env' || isScriptFile(file.path)) return undefined;
+  if (!bindingsPerLine(file)) return undefined;
   const text = file.text;
   const from = Math.max(0, text.lastIndexOf('\n', at - 1));
   let to = text.indexOf('\n', at);

@@ -1,6 +1,6 @@
 // Stage 2: credential rules over every file, with a keyword prefilter, then grouping by value into credentials.
-import type { Confidence, Credential, CredentialRule, Environment, Location, MatchContext, SourceFile } from '../core/types.js';
-import { assignmentsOf, lineAssignments } from './assignments.js';
+import type { Confidence, Credential, CredentialRule, Environment, Location, MatchAnchor, MatchContext, SourceFile } from '../core/types.js';
+import { assignmentsOf, bindingsPerLine, lineAssignments } from './assignments.js';
 import type { Assignment } from './assignment.js';
 import { LineIndex, isPlaceholder, shannonEntropy } from '../core/text.js';
 import { SecretVault, fingerprintSecret, redact } from '../core/secrets.js';
@@ -22,14 +22,25 @@ export interface RawFinding {
   partLocations: Location[];
 }
 
-/** Compiled once per rule set: the keyword prefilter and each rule's global, index-reporting regex. */
+/** Compiled once per rule set: the keyword prefilter, each rule's global (or, anchored, sticky) regex, the anchors. */
 export class RuleEngine {
   readonly #prefilter: KeywordPrefilter;
   readonly #compiled: RegExp[];
+  /** The distinct anchors of the rules, and per rule the index of its anchor or -1. */
+  readonly #anchors: MatchAnchor[] = [];
+  readonly #anchorOf: number[];
 
   constructor(readonly rules: readonly CredentialRule[]) {
-    this.#prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
-    this.#compiled = rules.map((rule) => new RegExp(rule.pattern.source, uniqueFlags(rule.pattern.flags + 'gd')));
+    this.#anchorOf = rules.map((rule) => {
+      if (!rule.anchor) return -1;
+      const at = this.#anchors.indexOf(rule.anchor);
+      return at >= 0 ? at : this.#anchors.push(rule.anchor) - 1;
+    });
+    this.#prefilter = new KeywordPrefilter(
+      rules.map((r) => r.keywords),
+      this.#anchors.map((a) => a.keywords ?? []),
+    );
+    this.#compiled = rules.map((rule) => new RegExp(rule.pattern.source, uniqueFlags(rule.pattern.flags + (rule.anchor ? 'yd' : 'gd'))));
   }
 
   /** The rules whose keywords occur in the text, ASCII case-insensitively (plus keyword-less rules), in rule-set order. */
@@ -39,7 +50,7 @@ export class RuleEngine {
 
   /** Every credential candidate in one file. Overlapping matches keep the first rule in rule-set order. */
   scanFile(file: SourceFile): RawFinding[] {
-    const candidates = this.#prefilter.selected(file.text);
+    const { selected: candidates, anchors: hits } = this.#prefilter.scan(file.text);
     if (candidates.length === 0) return [];
     // Line index and bindings are built on first use: most files have keyword hits, many have no match.
     let lineIndex: LineIndex | undefined;
@@ -47,18 +58,17 @@ export class RuleEngine {
     const lines = () => (lineIndex ??= new LineIndex(file.text));
     // Key/value files: only the match's line is scanned for bindings (lineAssignments); others: the whole file, once.
     const assignments = (at: number) => lineAssignments(file, at) ?? (bindings ??= sortByIndex(assignmentsOf(file)));
+    const starts: Array<number[] | undefined> = [];
+    const startsOf = (a: number) => (starts[a] ??= anchorStarts(this.#anchors[a]!, file.text, hits[a]!));
     const taken: Array<[number, number]> = [];
     const out: RawFinding[] = [];
     for (const index of candidates) {
       const rule = this.rules[index]!;
       const re = this.#compiled[index]!;
-      re.lastIndex = 0;
+      const a = this.#anchorOf[index]!;
+      const next = a < 0 ? searchAll(re, file.text) : searchAt(re, file.text, startsOf(a));
       let m: RegExpExecArray | null;
-      while ((m = re.exec(file.text))) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
+      while ((m = next())) {
         const group = rule.secretGroup ?? 0;
         const value = m[group];
         const span = m.indices?.[group];
@@ -108,6 +118,11 @@ export class RuleEngine {
       },
       get window() {
         return (window ??= lines().window(position().line, 4, 4));
+      },
+      // Both sources of the variable (enclosing binding, name before the value) are then on the line, before it; on a
+      // minified line that text is too long to be worth testing for every candidate.
+      get nameScope() {
+        return bindingsPerLine(file) && position().column <= NAME_SCOPE_MAX ? lineText().slice(0, position().column - 1) : undefined;
       },
     };
     if (rule.validate && !rule.validate(value, ctx)) return undefined;
@@ -163,6 +178,67 @@ export function hintWords(text: string): string[] {
   return [...out];
 }
 
+/** The non-empty matches of a global regex over the whole text, one per call. */
+function searchAll(re: RegExp, text: string): () => RegExpExecArray | null {
+  re.lastIndex = 0;
+  return () => {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length > 0) return m;
+      re.lastIndex++;
+    }
+    return null;
+  };
+}
+
+/**
+ * The same for a sticky regex tried only at `starts` (ascending): a start inside the previous match is skipped, as
+ * the global search would resume after it.
+ */
+function searchAt(re: RegExp, text: string, starts: readonly number[]): () => RegExpExecArray | null {
+  let k = 0;
+  let end = 0;
+  return () => {
+    while (k < starts.length) {
+      const at = starts[k++]!;
+      if (at < end) continue;
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m && m[0].length > 0) {
+        end = at + m[0].length;
+        return m;
+      }
+    }
+    return null;
+  };
+}
+
+/** The distinct match starts an anchor implies in a text, ascending; `hits` are its keywords' offsets. */
+function anchorStarts(anchor: MatchAnchor, text: string, hits: readonly number[]): number[] {
+  const out: number[] = [];
+  const add = (at: number) => {
+    const s = anchor.start(text, at);
+    if (s >= 0) out.push(s);
+  };
+  if (anchor.find) {
+    const re = anchor.find;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      add(m.index);
+      re.lastIndex = m.index + 1;
+    }
+  }
+  for (const at of hits) add(at);
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i++) if (out[i]! < out[i - 1]!) sorted = false;
+  if (!sorted) out.sort((x, y) => x - y);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  out.length = n;
+  return out;
+}
+
 function uniqueFlags(flags: string): string {
   return [...new Set(flags)].join('');
 }
@@ -186,6 +262,7 @@ function enclosingAssignment(list: Assignment[], start: number, length: number):
 }
 
 const VARIABLE_WINDOW = 120;
+const NAME_SCOPE_MAX = 4096;
 
 /** `NAME=`, `name: `, `"name": "`, `const name = '` immediately before the column on the same line. */
 function variableOnLine(line: string, column: number): string | undefined {
