@@ -52,12 +52,7 @@ export class RuleEngine {
   scanFile(file: SourceFile): RawFinding[] {
     const { selected: candidates, anchors: hits } = this.#prefilter.scan(file.text);
     if (candidates.length === 0) return [];
-    // Line index and bindings are built on first use: most files have keyword hits, many have no match.
-    let lineIndex: LineIndex | undefined;
-    let bindings: Assignment[] | undefined;
-    const lines = () => (lineIndex ??= new LineIndex(file.text));
-    // Key/value files: only the match's line is scanned for bindings (lineAssignments); others: the whole file, once.
-    const assignments = (at: number) => lineAssignments(file, at) ?? (bindings ??= sortByIndex(assignmentsOf(file)));
+    const scan = new FileScan(file);
     const starts: Array<number[] | undefined> = [];
     const startsOf = (a: number) => (starts[a] ??= anchorStarts(this.#anchors[a]!, file.text, hits[a]!));
     const taken: Array<[number, number]> = [];
@@ -75,7 +70,7 @@ export class RuleEngine {
         if (!value || !span) continue;
         const [start, end] = span;
         if (taken.some(([s, e]) => start < e && end > s)) continue;
-        const finding = this.#accept(rule, value, start, file, lines, assignments);
+        const finding = accept(rule, value, start, scan);
         if (!finding) continue;
         taken.push([start, end]);
         out.push(finding);
@@ -83,85 +78,115 @@ export class RuleEngine {
     }
     return out;
   }
+}
 
-  #accept(
-    rule: CredentialRule,
-    value: string,
-    start: number,
-    file: SourceFile,
-    lines: () => LineIndex,
-    assignments: (at: number) => Assignment[],
-  ): RawFinding | undefined {
-    // A well-known default (`changeme`) is still a weakness where it is deployed: the rules decide, at low confidence.
-    if (isPlaceholder(value) && !isWellKnownDefault(value)) return undefined;
-    // Position and line on first use as well: most candidates are rejected on their value alone.
-    let pos: { line: number; column: number } | undefined;
-    let line: string | undefined;
-    const position = () => (pos ??= lines().position(start));
-    const lineText = () => (line ??= lines().line(position().line));
-    // The variable needs the file's bindings (for TS/JS a parse): worked out only when a rule asks for it, so values
-    // that a rule rejects on their own never cost a parse.
-    let variable: string | undefined;
-    let known = false;
-    let window: string | undefined;
-    const ctx: MatchContext = {
-      file,
-      get line() {
-        return lineText();
-      },
-      get variable() {
-        if (!known) {
-          variable = enclosingAssignment(assignments(start), start, value.length)?.name ?? variableOnLine(lineText(), position().column);
-          known = true;
-        }
-        return variable;
-      },
-      get window() {
-        return (window ??= lines().window(position().line, 4, 4));
-      },
-      // Both sources of the variable (enclosing binding, name before the value) are then on the line, before it; on a
-      // minified line that text is too long to be worth testing for every candidate.
-      get nameScope() {
-        return bindingsPerLine(file) && position().column <= NAME_SCOPE_MAX ? lineText().slice(0, position().column - 1) : undefined;
-      },
-    };
-    if (rule.validate && !rule.validate(value, ctx)) return undefined;
-    variable = ctx.variable;
-    const extra = rule.classify?.(value, ctx) ?? {};
-    const { line: startLine, column } = position();
-    const assessed = assessCandidate(extra.confidence ?? 'high', file.path, file.kind, value);
-    const location: Location = {
-      path: file.path,
-      startLine,
-      startColumn: column,
-      endLine: startLine,
-      endColumn: column + value.length,
-      variable,
-      environment: file.environment.environment,
-      gitStatus: file.gitStatus,
-      commit: file.commit,
-      context: describeContext(file, variable),
-      fileContext: assessed.context,
-    };
-    const partLocations = (extra.parts ?? []).flatMap((part) => {
-      const at = nearestOccurrence(file.text, part, start);
-      if (at < 0) return [];
-      const p = lines().position(at);
-      if (p.line === startLine) return [];
-      return [{ ...location, startLine: p.line, startColumn: p.column, endLine: p.line, endColumn: p.column + part.length, variable: undefined, part: true }];
-    });
-    return {
-      rule,
-      value: extra.value ?? value,
-      type: extra.type ?? rule.meta.credentialType,
-      attributes: { ...(extra.attributes ?? {}) },
-      confidence: assessed.confidence,
-      reasons: [...(extra.reasons ?? []), ...assessed.reasons],
-      location,
-      partLocations,
-      hints: hintWords(`${file.path}\n${variable ?? ''}\n${ctx.window}`),
-    };
+/** What the candidates of one file share, built on first use: most files have keyword hits, many have no match. */
+class FileScan {
+  #lines: LineIndex | undefined;
+  #bindings: Assignment[] | undefined;
+
+  constructor(readonly file: SourceFile) {}
+
+  get lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.file.text));
   }
+
+  /** Key/value files: only the line of `at` is scanned for bindings (lineAssignments); others: the whole file, once. */
+  assignments(at: number): Assignment[] {
+    return lineAssignments(this.file, at) ?? (this.#bindings ??= sortByIndex(assignmentsOf(this.file)));
+  }
+}
+
+/**
+ * What a rule sees of one candidate. Position, line, variable and window are worked out on first use: most candidates
+ * are rejected on their value alone, and the variable needs the file's bindings (for TS/JS a parse). One object per
+ * candidate, its getters on the prototype: a scan makes hundreds of thousands.
+ */
+class Candidate implements MatchContext {
+  #position: { line: number; column: number } | undefined;
+  #line: string | undefined;
+  #variable: string | undefined;
+  #known = false;
+  #window: string | undefined;
+
+  constructor(
+    readonly scan: FileScan,
+    readonly value: string,
+    readonly start: number,
+  ) {}
+
+  get file(): SourceFile {
+    return this.scan.file;
+  }
+
+  get position(): { line: number; column: number } {
+    return (this.#position ??= this.scan.lines.position(this.start));
+  }
+
+  get line(): string {
+    return (this.#line ??= this.scan.lines.line(this.position.line));
+  }
+
+  get variable(): string | undefined {
+    if (!this.#known) {
+      this.#variable = enclosingAssignment(this.scan.assignments(this.start), this.start, this.value.length)?.name ?? variableOnLine(this.line, this.position.column);
+      this.#known = true;
+    }
+    return this.#variable;
+  }
+
+  get window(): string {
+    return (this.#window ??= this.scan.lines.window(this.position.line, 4, 4));
+  }
+
+  // Both sources of the variable (enclosing binding, name before the value) are then on the line, before it; on a
+  // minified line that text is too long to be worth testing for every candidate.
+  get nameScope(): string | undefined {
+    return bindingsPerLine(this.file) && this.position.column <= NAME_SCOPE_MAX ? this.line.slice(0, this.position.column - 1) : undefined;
+  }
+}
+
+function accept(rule: CredentialRule, value: string, start: number, scan: FileScan): RawFinding | undefined {
+  // A well-known default (`changeme`) is still a weakness where it is deployed: the rules decide, at low confidence.
+  if (isPlaceholder(value) && !isWellKnownDefault(value)) return undefined;
+  const ctx = new Candidate(scan, value, start);
+  if (rule.validate && !rule.validate(value, ctx)) return undefined;
+  const { file } = scan;
+  const variable = ctx.variable;
+  const extra = rule.classify?.(value, ctx) ?? {};
+  const { line: startLine, column } = ctx.position;
+  const assessed = assessCandidate(extra.confidence ?? 'high', file.path, file.kind, value);
+  const location: Location = {
+    path: file.path,
+    startLine,
+    startColumn: column,
+    endLine: startLine,
+    endColumn: column + value.length,
+    variable,
+    environment: file.environment.environment,
+    gitStatus: file.gitStatus,
+    commit: file.commit,
+    context: describeContext(file, variable),
+    fileContext: assessed.context,
+  };
+  const partLocations = (extra.parts ?? []).flatMap((part) => {
+    const at = nearestOccurrence(file.text, part, start);
+    if (at < 0) return [];
+    const p = scan.lines.position(at);
+    if (p.line === startLine) return [];
+    return [{ ...location, startLine: p.line, startColumn: p.column, endLine: p.line, endColumn: p.column + part.length, variable: undefined, part: true }];
+  });
+  return {
+    rule,
+    value: extra.value ?? value,
+    type: extra.type ?? rule.meta.credentialType,
+    attributes: { ...(extra.attributes ?? {}) },
+    confidence: assessed.confidence,
+    reasons: [...(extra.reasons ?? []), ...assessed.reasons],
+    location,
+    partLocations,
+    hints: hintWords(`${file.path}\n${variable ?? ''}\n${ctx.window}`),
+  };
 }
 
 /**

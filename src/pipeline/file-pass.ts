@@ -68,7 +68,9 @@ export async function filePass(file: SourceFile, engine: RuleEngine, parsers: re
   out.extractMs = performance.now() - t;
   t = performance.now();
   out.uses.push(...codeUses(file));
-  for (const [i, parser] of parsers.entries()) {
+  // An index loop: `entries()` would allocate a pair per parser and file.
+  for (let i = 0; i < parsers.length; i++) {
+    const parser = parsers[i]!;
     if (!parser.applies(file)) continue;
     // Parsers with a pre-pass (Terraform: variables per folder) parse once every file they claim has been seen.
     if (parser.prepare) {
