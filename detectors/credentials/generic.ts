@@ -13,7 +13,14 @@ import { BOUND_VALUE, charsetOf, inComment, insideStringLiteral, isDocumentedExa
 const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.environ|getenv|^env[.:(]|secrets?\.|vault:|^arn:|^projects\/|^ref\+|^op:\/\/|^sm:\/\/|^awssecretsmanager|^ssm:|^keyvault/i;
 
 /** `name` is the name the value is bound to (the engine's variable unless the rule read a closer one on the line). */
-export function notASecretValue(v: string, ctx: MatchContext, name: string | undefined = ctx.variable): boolean {
+export function notASecretValue(v: string, ctx: MatchContext, name?: string): boolean {
+  if (valueNotASecret(v)) return true;
+  // A UUID is an identifier unless the name says token, secret, password or API key.
+  return isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(name ?? ctx.variable ?? ''));
+}
+
+/** The value alone says it is no secret: a flag, a number, a reference, a URL, a path, an address, a stand-in. */
+function valueNotASecret(v: string): boolean {
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|enabled|disabled)$/i.test(v)) return true;
   if (/^[-+]?[0-9._]+(?:e[-+]?[0-9]+)?$/i.test(v)) return true;
   if (REFERENCE.test(v)) return true;
@@ -22,7 +29,6 @@ export function notASecretValue(v: string, ctx: MatchContext, name: string | und
   if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}\/[A-Za-z0-9_./-]+$/.test(v)) return true; // a domain-prefixed name: `apparmor.security.beta.kubernetes.io/defaultProfileName`
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[!?]?$/.test(v) && !/[0-9]/.test(v.replace(/\.[a-z]+!?$/i, ''))) return true; // dotted identifiers (`System.fetch_env!`)
   if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true; // e-mail addresses
-  if (isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(name ?? ''))) return true;
   if (isDocumentedExample(v)) return true;
   // Documentation stand-ins spell out what they stand for: `SomeKindOfPassword123`, `personal-access-token123`.
   if (/passw(?:or)?d|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|changeit|credential/i.test(v)) return true;
@@ -90,6 +96,7 @@ export const genericSecret: CredentialRule = {
     looksRandom(v, 16) &&
     !unquotedInCode(v, ctx) &&
     !unquotedInHcl(v, ctx) &&
+    !valueNotASecret(v) &&
     mayBeSecretName(ctx.nameScope) &&
     isSecretName(ctx.variable) &&
     // A bare `key:` is usually a map key; bound to 32+ machine-generated key characters it is a key (`$key = '4862f9…'`).
