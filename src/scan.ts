@@ -20,7 +20,7 @@ import { Detacher } from './core/detach.js';
 import { boundHeapGrowth } from './core/heap-growth.js';
 
 export { makeSourceFile, environmentHint } from './pipeline/file-pass.js';
-import { poolSize, runPool, type SizedEntry } from './parallel/pool.js';
+import { poolSize, prestartSize, runPool, startWorkers, type SizedEntry, type StartedWorker } from './parallel/pool.js';
 import { SharedStrings, decodeResult, encodeResult, type PoolEntry, type WireItem } from './parallel/pool-wire.js';
 import type { LoadedBaseline } from './config/baseline.js';
 import { withCustomRules } from './config/custom-rules.js';
@@ -93,13 +93,17 @@ function engineFor(rules: Detectors['credentialRules']): RuleEngine {
 export async function scanDirectory(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const config = options.config ?? defaultConfig();
   const t0 = performance.now();
-  const walked = walk(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths });
+  const detectors = options.detectors ?? builtInDetectors;
+  // Workers start loading as soon as the listing says there are enough files, while the walk sizes and filters them.
+  let started: StartedWorker[] = [];
+  const onListed = detectors === builtInDetectors ? (files: number) => void (started = startWorkers(prestartSize(files), config)) : undefined;
+  const walked = walk(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths, onListed });
   const walkMs = performance.now() - t0;
   const diagnostics = [...walked.diagnostics];
   const total = walked.entries.length;
-  const detectors = options.detectors ?? builtInDetectors;
   const engine = engineFor(withCustomRules(detectors.credentialRules, config.customRules));
   const workers = detectors === builtInDetectors ? poolSize(total, walked.entries.reduce((n, e) => n + e.size, 0)) : 0;
+  if (!workers) for (const s of started) void s.worker.terminate();
   let done = 0;
   const detacher = new Detacher();
   // One file on this thread: read, then the per-file pass.
@@ -118,7 +122,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
         };
         const entries: SizedEntry[] = walked.entries;
         const strings = new SharedStrings();
-        for await (const [, item] of runPool(entries, workers, config, fallback)) {
+        for await (const [, item] of runPool(entries, workers, config, fallback, started)) {
           options.onProgress?.(++done, total);
           yield { readDiagnostic: item.readDiagnostic, result: item.result && decodeResult(item.result, engine.rules, strings) };
         }

@@ -29,6 +29,10 @@ const edges = [
   `${'n'.repeat(81)} = Zx9Qw8Er7Ty6Ui5Op4As3Df2\n${'n'.repeat(82)} = Zx9Qw8Er7Ty6Ui5Op4As3Df2`,
   `${'sc'.repeat(15)}h://u:Zx9Qw8Er7@host.io ${'sc'.repeat(16)}://u:Zx9Qw8Er7@host.io x_https://u:Zx9Qw8Er7@host.io`,
   '<db.password>Zx9Qw8Er7</db.password> <<secret>x9Qw8Er7</secret> a<token>x9Qw8Er7</token>',
+  // digit runs of 7 to 11 before `:AA`, after `/bot` and after a word; hex runs of 31 to 33 before `-us`; curl's options
+  `bot 1234567:AATi1tPOJ0fa6rJXxGOK4NMBtCrjUkftXiL ${[8, 10, 11].map((n) => `/bot${'7'.repeat(n)}:AATi1tPOJ0fa6rJXxGOK4NMBtCrjUkftXiL x${'7'.repeat(n)}:AATi1tPOJ0fa6rJXxGOK4NMBtCrjUkftXiL`).join(' ')}`,
+  [31, 32, 33].map((n) => `${'a1'.repeat(17).slice(0, n)}-us12 g${'b2'.repeat(16)}-US3`).join(' '),
+  'curl -u admin:Zx9Qw8Er7 x; curl --user a:b9Qw8Er7 --proxy-user p:q9Qw8Er7 -U u:v9Qw8Er7 ---user z:w9Qw8Er7 x-u y:z9Qw8Er7 --proxy-u k:k9Qw8Er7',
   'auth_token="{\\"sig\\":\\"Zx9Qw8Er7Ty6Ui5Op4As3Df2\\"}" x/password="x9Qw8Er7" @token="x9Qw8Er7"',
 ].map((text) => ({ text, path: 'edges.txt' }));
 
@@ -46,7 +50,10 @@ const texts: Array<{ text: string; path: string }> = [
 describe('anchored rules', () => {
   it('are the assigned, generic, signing-secret and URL rules', () => {
     expect(anchored.map((r) => r.meta.id).sort()).toEqual(
-      ['assigned-credential', 'assigned-credential-json', 'assigned-credential-unquoted', 'assigned-credential-xml', 'generic-secret', 'jwt-signing-secret', 'url-basic-auth'].sort(),
+      [
+        'assigned-credential', 'assigned-credential-json', 'assigned-credential-unquoted', 'assigned-credential-xml', 'curl-user-password', 'generic-secret',
+        'jwt-signing-secret', 'mailchimp-api-key', 'telegram-bot-token', 'url-basic-auth',
+      ].sort(),
     );
   });
 
@@ -67,6 +74,8 @@ describe('anchored rules', () => {
       'password', 'PASS', 'pw', 'pwd', 'secret', 'Token', 'api_key', 'apiKey', 'encryption-key', 'auth', 'credentials', 'creds', 'private', 'jwt', 'JWT_SECRET',
       'db.', '$', '@', '/', '-', '_', '.', '<', '>', '</', '://', 'https', 'nats', 'user', ':', '=', ':=', '=>', '==', '!=', '(', ',', '"', "'", '`', '\\"', '\\',
       '{', '{"', '}', ' ', '  ', '\t', '\n', 'Some(', 'decode(', 'x'.repeat(70), 'a1B2c3D4e5F6g7H8i9J0', 'Zx9Qw8Er7Ty6Ui5Op4As3Df2', 'localhost',
+      '-u', '-U', '--user', '--proxy', '--proxy-user', 'a:b', 'curl ', '/bot', '123456789', '0123', ':AA', ':aa', 'Ti1tPOJ0fa6rJXxGOK4NMBtCrjUkftXiL',
+      '-us', '-us1', 'f'.repeat(16), '0123456789abcdef',
     ),
     fc.stringMatching(/^[A-Za-z0-9+/=_.-]{1,30}$/),
   );

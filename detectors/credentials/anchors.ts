@@ -57,3 +57,12 @@ export const boundValueAnchor: MatchAnchor = {
     return s < 0 || s === end ? -1 : s;
   },
 };
+
+/**
+ * For curl's `(?<![\w-])(?:-u|--user|--proxy-user|-U)`: each option holds `-u` (in either case), `--user` one
+ * character and `--proxy-user` seven characters after its start; the look-behind leaves one start per `-u`.
+ */
+export const userOptionAnchor: MatchAnchor = {
+  keywords: ['-u'],
+  start: (text, at) => (at >= 7 && text.startsWith('--proxy', at - 7) ? at - 7 : text[at - 1] === '-' ? at - 1 : at),
+};

@@ -8,6 +8,7 @@
 // Variables, templates and prompts (`$PASS`, `%PASS%`, `${{ secrets.X }}`, `<password>`, `-p` alone) are not passwords.
 import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { isPlaceholderPassword, looksRandom } from './shared.js';
+import { userOptionAnchor } from './anchors.js';
 
 const help = {
   why: 'A password on a command line is readable by every process on the machine while the command runs, and is kept in shell history, CI logs and the file that holds the command. Whoever reads it can use the account it unlocks.',
@@ -96,6 +97,7 @@ export const curlUserPassword: CredentialRule = {
   meta: meta('curl-user-password', 'curl/wget user:password', '`curl -u user:X`, `curl --user user:X`, `wget --http-password=X`.'),
   keywords: ['curl', 'wget', 'http'],
   pattern: /(?<![\w-])(?:-u|--user|--proxy-user|-U)\s{1,4}(['"]?)[^\s:'"`]{1,64}:([^\s'"`;|&<>]{2,128})\1(?=[\s'"`;|&)\\]|$)/,
+  anchor: userOptionAnchor,
   secretGroup: 2,
   validate: (v, ctx) => literal(v) && /\b(?:curl|wget|http|httpie)\b/i.test(ctx.line),
   examples: {

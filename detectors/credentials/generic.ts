@@ -94,10 +94,10 @@ export const genericSecret: CredentialRule = {
   validate: (v, ctx) =>
     !AWS_KEY_ID.test(v) && // the AWS rules report the key id with its secret
     looksRandom(v, 16) &&
+    mayBeSecretName(ctx.nameScope) &&
     !unquotedInCode(v, ctx) &&
     !unquotedInHcl(v, ctx) &&
     !valueNotASecret(v) &&
-    mayBeSecretName(ctx.nameScope) &&
     isSecretName(ctx.variable) &&
     // A bare `key:` is usually a map key; bound to 32+ machine-generated key characters it is a key (`$key = '4862f9…'`).
     (nameWords(ctx.variable ?? '') !== 'key' || (looksRandom(v, 32) && /^[A-Za-z0-9+/=_-]+$/.test(v))) &&

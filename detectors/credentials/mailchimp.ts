@@ -2,6 +2,7 @@
 // https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key
 import type { CredentialRule } from '../../src/core/types.js';
 import { looksRandom } from './shared.js';
+import { runStartAnchor } from './anchors.js';
 
 export const mailchimpApiKey: CredentialRule = {
   meta: {
@@ -19,6 +20,8 @@ export const mailchimpApiKey: CredentialRule = {
   },
   keywords: ['-us'],
   pattern: /(?<![0-9A-Za-z])([0-9a-f]{32}-us[0-9]{1,2})(?![0-9A-Za-z])/,
+  // The 32 hex digits are the whole run before `-us`: the look-behind forbids starting inside a longer one.
+  anchor: runStartAnchor(['-us'], /[0-9a-f]/, 32),
   secretGroup: 1,
   validate: (v) => looksRandom(v.slice(0, 32)),
   classify: (v) => ({ attributes: { dataCenter: v.slice(33) } }),

@@ -2,6 +2,7 @@
 // https://core.telegram.org/bots/api#authorizing-your-bot  https://core.telegram.org/bots/features#botfather
 import type { CredentialRule, MatchContext } from '../../src/core/types.js';
 import { boundToProvider } from './shared.js';
+import { runStartAnchor } from './anchors.js';
 
 const telegramContext = (ctx: MatchContext) =>
   boundToProvider(ctx, /telegram|\btg[_-]|api\.telegram\.org/i) || /bot[_-]?token/i.test(ctx.variable ?? '') || /api\.telegram\.org\/bot/i.test(ctx.line);
@@ -22,6 +23,8 @@ export const telegramBotToken: CredentialRule = {
   },
   keywords: ['telegram', 'bot'],
   pattern: /(?:(?<=\/bot)|(?<![\w:-]))([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
+  // The bot id is the whole run of digits before `:AA` (the look-behinds forbid starting inside it).
+  anchor: runStartAnchor([':aa'], /[0-9]/, 10),
   secretGroup: 1,
   validate: (_v, ctx) => telegramContext(ctx),
   classify: (v) => ({ attributes: { botId: v.split(':')[0]! } }),

@@ -54,18 +54,69 @@ export function poolSize(files: number, bytes: number): number {
   return cores > 1 && workerUrl() ? Math.min(cores, 8) : 0;
 }
 
+/**
+ * How many workers to start before the walk has sized the files (it has only listed them): the count `poolSize` gives
+ * when the bytes reach its threshold. Their start-up (loading the rules) overlaps the rest of the walk.
+ */
+export function prestartSize(files: number): number {
+  return poolSize(files, POOL_MIN_BYTES);
+}
+
+/** A worker started ahead of its work; `lost` when it failed or exited before the pool took it. */
+export interface StartedWorker {
+  worker: Worker;
+  lost: boolean;
+  /** Removes the listeners that watch it until then. */
+  release(): void;
+}
+
+export function startWorkers(count: number, config: Config): StartedWorker[] {
+  const url = workerUrl();
+  const out: StartedWorker[] = [];
+  for (let i = 0; url && i < count; i++) {
+    let worker: Worker;
+    try {
+      worker = newWorker(url, config);
+    } catch {
+      break;
+    }
+    const started: StartedWorker = {
+      worker,
+      lost: false,
+      release: () => void worker.off('error', lose).off('exit', lose),
+    };
+    const lose = () => {
+      started.lost = true;
+    };
+    worker.on('error', lose).on('exit', lose);
+    out.push(started);
+  }
+  return out;
+}
+
+function newWorker(url: URL, config: Config): Worker {
+  return new Worker(url, { workerData: { config }, stdout: false, stderr: false, resourceLimits: workerLimits() });
+}
+
 export type SizedEntry = PoolEntry & { size: number };
 
 /**
  * Processes every entry in the workers; yields `[index, item]` in entry order. `fallback` does one entry on the main
- * thread (a worker failed, or could not start).
+ * thread (a worker failed, or could not start). `started` workers are used first; those beyond `size` are stopped.
  */
 export async function* runPool(
   entries: readonly SizedEntry[],
   size: number,
   config: Config,
   fallback: (entry: PoolEntry) => Promise<WireItem>,
+  started: StartedWorker[] = [],
 ): AsyncGenerator<[number, WireItem]> {
+  const ready: Worker[] = [];
+  for (const s of started) {
+    s.release();
+    if (s.lost || ready.length >= size) void s.worker.terminate();
+    else ready.push(s.worker);
+  }
   const url = workerUrl();
   // Batches of consecutive entries.
   const batches: Array<{ start: number; end: number }> = [];
@@ -87,7 +138,6 @@ export async function* runPool(
 
   const workers: Worker[] = [];
   const live = new Set<Worker>();
-  const limits = workerLimits();
   const send = (w: Worker, inFlight: Set<number>) => {
     if (nextBatch >= batches.length) return;
     const id = nextBatch++;
@@ -101,10 +151,14 @@ export async function* runPool(
   const start = (): boolean => {
     const inFlight = new Set<number>();
     let w: Worker;
-    try {
-      w = new Worker(url!, { workerData: { config }, stdout: false, stderr: false, resourceLimits: limits });
-    } catch {
-      return false;
+    const adopted = ready.shift();
+    if (adopted) w = adopted;
+    else {
+      try {
+        w = newWorker(url!, config);
+      } catch {
+        return false;
+      }
     }
     workers.push(w);
     live.add(w);

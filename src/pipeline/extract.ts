@@ -147,10 +147,11 @@ class Candidate implements MatchContext {
 }
 
 function accept(rule: CredentialRule, value: string, start: number, scan: FileScan): RawFinding | undefined {
+  const ctx = new Candidate(scan, value, start);
+  // The rule first: it rejects almost every candidate, most on the value alone, and the placeholder tests are regexes.
+  if (rule.validate && !rule.validate(value, ctx)) return undefined;
   // A well-known default (`changeme`) is still a weakness where it is deployed: the rules decide, at low confidence.
   if (isPlaceholder(value) && !isWellKnownDefault(value)) return undefined;
-  const ctx = new Candidate(scan, value, start);
-  if (rule.validate && !rule.validate(value, ctx)) return undefined;
   const { file } = scan;
   const variable = ctx.variable;
   const extra = rule.classify?.(value, ctx) ?? {};

@@ -22,6 +22,8 @@ export interface WalkOptions {
   maxFileSize: number;
   /** Extra gitignore-style patterns not to scan at all (config `ignorePaths`). */
   ignorePaths?: string[];
+  /** Called once the folders are listed, with how many files they hold, before those are filtered and sized. */
+  onListed?: (files: number) => void;
 }
 
 /**
@@ -128,6 +130,7 @@ export function walk(root: string, options: WalkOptions): { entries: WalkEntry[]
     .filter((p) => !BINARY_EXT.test(p))
     .crawl(rootReal)
     .sync();
+  options.onListed?.(paths.length);
 
   // Where the .gitignore files are, then each folder's chain of them (parents come first in `order`).
   const GITIGNORE = sep + '.gitignore';
