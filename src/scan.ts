@@ -97,7 +97,13 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   // Workers start loading as soon as the listing says there are enough files, while the walk sizes and filters them.
   let started: StartedWorker[] = [];
   const onListed = detectors === builtInDetectors ? (files: number) => void (started = startWorkers(prestartSize(files), config)) : undefined;
-  const walked = walk(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths, onListed });
+  let walked: ReturnType<typeof walk>;
+  try {
+    walked = walk(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths, onListed });
+  } catch (e) {
+    for (const s of started) void s.worker.terminate();
+    throw e;
+  }
   const walkMs = performance.now() - t0;
   const diagnostics = [...walked.diagnostics];
   const total = walked.entries.length;

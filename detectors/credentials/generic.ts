@@ -14,9 +14,12 @@ const REFERENCE = /^(?:\$|%[A-Z_]+%|@|!|&|\*|#)|process\.env|import\.meta|os\.en
 
 /** `name` is the name the value is bound to (the engine's variable unless the rule read a closer one on the line). */
 export function notASecretValue(v: string, ctx: MatchContext, name?: string): boolean {
-  if (valueNotASecret(v)) return true;
-  // A UUID is an identifier unless the name says token, secret, password or API key.
-  return isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(name ?? ctx.variable ?? ''));
+  return valueNotASecret(v) || uuidIdentifier(v, name ?? ctx.variable);
+}
+
+/** A UUID is an identifier unless the name says token, secret, password or API key. */
+function uuidIdentifier(v: string, name: string | undefined): boolean {
+  return isUuid(v) && !/(?:^| )(?:token|secret|password|passwd|api ?key|apikey)$/.test(nameWords(name ?? ''));
 }
 
 /** The value alone says it is no secret: a flag, a number, a reference, a URL, a path, an address, a stand-in. */
@@ -103,7 +106,7 @@ export const genericSecret: CredentialRule = {
     (nameWords(ctx.variable ?? '') !== 'key' || (looksRandom(v, 32) && /^[A-Za-z0-9+/=_-]+$/.test(v))) &&
     !NOT_SECRET_NAME.test(nameWords(ctx.variable ?? '')) &&
     !NOT_SECRET_NAME.test(nameWords(lineKey(ctx))) &&
-    !notASecretValue(v, ctx) &&
+    !uuidIdentifier(v, ctx.variable) && // the rest of notASecretValue ran above, before the variable
     !inK8sSecretData(ctx),
   classify: (v, ctx) => ({ confidence: 'medium', attributes: { variable: ctx.variable ?? '', charset: charsetOf(v) } }),
   examples: {
