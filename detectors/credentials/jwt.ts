@@ -121,9 +121,15 @@ export const jwtSigningSecret: CredentialRule = {
   pattern: BOUND_VALUE,
   anchor: boundValueAnchor,
   secretGroup: 2,
-  // The checks on the value alone come first: the variable can cost the engine a parse of the file.
+  // The value's shape and the text before it on its line come first (they reject almost every candidate); the
+  // variable last: it can cost the engine a parse of the file.
   validate: (v, ctx) =>
-    looksRandom(v.replace(/^base64:/, ''), 16) && !PROVIDER_PREFIX.test(v) && !isDocumentedExample(v) && (ctx.nameScope === undefined || /secret|key/i.test(ctx.nameScope)) && !!ctx.variable && SIGNING_NAME.test(nameWords(ctx.variable)),
+    looksRandom(v.replace(/^base64:/, ''), 16) &&
+    (ctx.nameScope === undefined || /secret|key/i.test(ctx.nameScope)) &&
+    !PROVIDER_PREFIX.test(v) &&
+    !isDocumentedExample(v) &&
+    !!ctx.variable &&
+    SIGNING_NAME.test(nameWords(ctx.variable)),
   classify: (v, ctx) => ({
     attributes: { framework: framework(ctx.variable ?? ''), ...(v.startsWith('django-insecure-') ? { insecureDefault: 'true' } : {}) },
   }),

@@ -412,10 +412,11 @@ const ENTROPY_FLOOR = { hex: 3.0, alnum: 3.3, base64: 3.5, symbols: 3.3 } as con
  */
 export function looksRandom(v: string, minLength = 16): boolean {
   if (v.length < minLength) return false;
+  // Letters mixed with something else (for hex: a-f with digits) is the cheapest test, and most identifiers fail it.
+  if (!/[A-Za-z]/.test(v) || !/[^A-Za-z]/.test(v)) return false;
   const set = charsetOf(v);
   if (shannonEntropy(v) < ENTROPY_FLOOR[set]) return false;
-  if (set === 'hex') return /[0-9]/.test(v) && /[a-f]/i.test(v);
-  if (!/[A-Za-z]/.test(v) || !/[^A-Za-z]/.test(v)) return false;
+  if (set === 'hex') return true;
   if (/^[-_.:\s]*[A-Za-z]+(?:[-_.:\s]+[A-Za-z]+)*[-_.:\s]*$/.test(v)) return false;
   // lower-case words and version/number parts joined by separators: `user-profile-cache-v2-region`
   if (/^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) && v.split(/[-_.]/).every((w) => /^(?:[a-z]{2,}[0-9]{0,2}|[0-9]{1,4}|v[0-9]{1,3})$/.test(w))) return false;
@@ -435,8 +436,11 @@ const DOCUMENTED_EXAMPLES = new Set([
   'T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
 ]);
 
+/** The examples long enough to be recognised inside a longer value. */
+const LONG_DOCUMENTED_EXAMPLES = [...DOCUMENTED_EXAMPLES].filter((e) => e.length >= 20);
+
 export function isDocumentedExample(v: string): boolean {
-  return DOCUMENTED_EXAMPLES.has(v) || [...DOCUMENTED_EXAMPLES].some((e) => e.length >= 20 && v.includes(e));
+  return DOCUMENTED_EXAMPLES.has(v) || LONG_DOCUMENTED_EXAMPLES.some((e) => v.includes(e));
 }
 
 const NOT_SECRET_LAST_WORD = new Set([
