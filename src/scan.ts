@@ -20,7 +20,7 @@ import { Detacher } from './core/detach.js';
 import { boundHeapGrowth } from './core/heap-growth.js';
 
 export { makeSourceFile, environmentHint } from './pipeline/file-pass.js';
-import { poolSize, prestartSize, runPool, startWorkers, type SizedEntry, type StartedWorker } from './parallel/pool.js';
+import { poolSize, prestartSize, runPool, startWorkers, stopWorkers, type SizedEntry, type StartedWorker } from './parallel/pool.js';
 import { SharedStrings, decodeResult, encodeResult, type PoolEntry, type WireItem } from './parallel/pool-wire.js';
 import type { LoadedBaseline } from './config/baseline.js';
 import { withCustomRules } from './config/custom-rules.js';
@@ -92,8 +92,10 @@ function engineFor(rules: Detectors['credentialRules']): RuleEngine {
 /** Scans a folder on disk. */
 export async function scanDirectory(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const config = options.config ?? defaultConfig();
-  const t0 = performance.now();
   const detectors = options.detectors ?? builtInDetectors;
+  // Built before the walk: once workers are started, nothing that can throw stands between them and the pool.
+  const engine = engineFor(withCustomRules(detectors.credentialRules, config.customRules));
+  const t0 = performance.now();
   // Workers start loading as soon as the listing says there are enough files, while the walk sizes and filters them.
   let started: StartedWorker[] = [];
   const onListed = detectors === builtInDetectors ? (files: number) => void (started = startWorkers(prestartSize(files), config)) : undefined;
@@ -101,15 +103,14 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   try {
     walked = walk(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths, onListed });
   } catch (e) {
-    for (const s of started) void s.worker.terminate();
+    stopWorkers(started);
     throw e;
   }
   const walkMs = performance.now() - t0;
   const diagnostics = [...walked.diagnostics];
   const total = walked.entries.length;
-  const engine = engineFor(withCustomRules(detectors.credentialRules, config.customRules));
   const workers = detectors === builtInDetectors ? poolSize(total, walked.entries.reduce((n, e) => n + e.size, 0)) : 0;
-  if (!workers) for (const s of started) void s.worker.terminate();
+  if (!workers) stopWorkers(started);
   let done = 0;
   const detacher = new Detacher();
   // One file on this thread: read, then the per-file pass.

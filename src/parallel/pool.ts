@@ -94,6 +94,11 @@ export function startWorkers(count: number, config: Config): StartedWorker[] {
   return out;
 }
 
+/** Stops workers started ahead of a pool that will not take them. */
+export function stopWorkers(started: readonly StartedWorker[]): void {
+  for (const s of started) void s.worker.terminate();
+}
+
 function newWorker(url: URL, config: Config): Worker {
   return new Worker(url, { workerData: { config }, stdout: false, stderr: false, resourceLimits: workerLimits() });
 }
