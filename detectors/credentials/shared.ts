@@ -414,13 +414,11 @@ export function looksRandom(v: string, minLength = 16): boolean {
   if (v.length < minLength) return false;
   // Letters mixed with something else (for hex: a-f with digits) is the cheapest test, and most identifiers fail it.
   if (!/[A-Za-z]/.test(v) || !/[^A-Za-z]/.test(v)) return false;
-  const set = charsetOf(v);
-  if (shannonEntropy(v) < ENTROPY_FLOOR[set]) return false;
-  if (set === 'hex') return true;
+  // Words joined by separators (`someModule.someCall`, most of what code offers) fail on one regex before the entropy.
   if (/^[-_.:\s]*[A-Za-z]+(?:[-_.:\s]+[A-Za-z]+)*[-_.:\s]*$/.test(v)) return false;
   // lower-case words and version/number parts joined by separators: `user-profile-cache-v2-region`
   if (/^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) && v.split(/[-_.]/).every((w) => /^(?:[a-z]{2,}[0-9]{0,2}|[0-9]{1,4}|v[0-9]{1,3})$/.test(w))) return false;
-  return true;
+  return shannonEntropy(v) >= ENTROPY_FLOOR[charsetOf(v)];
 }
 
 /** Keys that providers print in their documentation; a scanner should not report them. */
