@@ -5,7 +5,7 @@ import type { FileInfo, InventoryParser, ScopeResolver, FindingRule } from './pi
 import type { Config } from './config/config.js';
 import type { LiveOptions } from './live/run.js';
 import { defaultConfig } from './config/config.js';
-import { walk } from './pipeline/walk.js';
+import { listFiles } from './pipeline/walk.js';
 import { readText } from './pipeline/read.js';
 import { RuleEngine, groupCredentials, type RawFinding } from './pipeline/extract.js';
 import { resolveScopes } from './pipeline/resolve.js';
@@ -20,7 +20,7 @@ import { Detacher } from './core/detach.js';
 import { boundHeapGrowth } from './core/heap-growth.js';
 
 export { makeSourceFile, environmentHint } from './pipeline/file-pass.js';
-import { poolSize, prestartSize, runPool, startWorkers, stopWorkers, type SizedEntry, type StartedWorker } from './parallel/pool.js';
+import { EntryFeed, poolSize, prestartSize, runPool, startWorkers, stopWorkers } from './parallel/pool.js';
 import { SharedStrings, decodeResult, encodeResult, type PoolEntry, type WireItem } from './parallel/pool-wire.js';
 import type { LoadedBaseline } from './config/baseline.js';
 import { withCustomRules } from './config/custom-rules.js';
@@ -96,21 +96,39 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   // Built before the walk: once workers are started, nothing that can throw stands between them and the pool.
   const engine = engineFor(withCustomRules(detectors.credentialRules, config.customRules));
   const t0 = performance.now();
-  // Workers start loading as soon as the listing says there are enough files, while the walk sizes and filters them.
-  let started: StartedWorker[] = [];
-  const onListed = detectors === builtInDetectors ? (files: number) => void (started = startWorkers(prestartSize(files), config)) : undefined;
-  let walked: ReturnType<typeof walk>;
-  try {
-    walked = walk(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths, onListed });
-  } catch (e) {
+  const listing = listFiles(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths });
+  const pooled = detectors === builtInDetectors;
+  // Workers start loading now, while the walk sizes and filters the files; the pool takes each batch as it is complete.
+  const started = pooled ? startWorkers(prestartSize(listing.listed), config) : [];
+  const feed = new EntryFeed();
+  const diagnostics: Diagnostic[] = [];
+  let walkMs = 0;
+  const walking = (async () => {
+    try {
+      let n = 0;
+      for (const e of listing.entries()) {
+        feed.push(e);
+        // Lets the workers' replies in, so that they get their next batches while the walk goes on.
+        if (++n % YIELD_EVERY === 0) await new Promise(setImmediate);
+      }
+      diagnostics.push(...listing.diagnostics());
+      walkMs = performance.now() - t0;
+      feed.end();
+    } catch (e) {
+      feed.end(e);
+    }
+  })();
+  // The pool starts once the files found so far are enough for one; a walk that ends short of that is done here.
+  let workers = 0;
+  if (pooled) while (!(workers = poolSize(feed.entries.length, feed.bytes)) && !feed.ended) await feed.changed();
+  if (!workers) {
     stopWorkers(started);
-    throw e;
+    await walking;
   }
-  const walkMs = performance.now() - t0;
-  const diagnostics = [...walked.diagnostics];
-  const total = walked.entries.length;
-  const workers = detectors === builtInDetectors ? poolSize(total, walked.entries.reduce((n, e) => n + e.size, 0)) : 0;
-  if (!workers) stopWorkers(started);
+  if (feed.error !== undefined) {
+    stopWorkers(started);
+    throw feed.error;
+  }
   let done = 0;
   const detacher = new Detacher();
   // One file on this thread: read, then the per-file pass.
@@ -127,25 +145,28 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
           const item = await local(e);
           return { readDiagnostic: item.readDiagnostic, ...(item.result ? { result: encodeResult(item.result, ruleIndex) } : {}) };
         };
-        const entries: SizedEntry[] = walked.entries;
         const strings = new SharedStrings();
-        for await (const [, item] of runPool(entries, workers, config, fallback, started)) {
-          options.onProgress?.(++done, total);
+        for await (const [, item] of runPool(feed, workers, config, fallback, started)) {
+          // The total grows until the walk ends.
+          options.onProgress?.(++done, feed.entries.length);
           yield { readDiagnostic: item.readDiagnostic, result: item.result && decodeResult(item.result, engine.rules, strings) };
         }
         // A tree this large leaves the main thread holding a large live set for the rest of the run.
         boundHeapGrowth();
       })()
     : (async function* (): AsyncGenerator<FileItem> {
-        for (const e of walked.entries) {
-          options.onProgress?.(++done, total);
+        for (const e of feed.entries) {
+          options.onProgress?.(++done, feed.entries.length);
           yield await local(e);
         }
       })();
-  const result = await runPipeline(root, items, { ...options, config, historyRoot: root, pooled: workers > 0, detacher }, diagnostics);
+  const result = await runPipeline(root, items, { ...options, config, historyRoot: root, pooled: workers > 0, walkEnd: () => t0 + walkMs, detacher }, diagnostics);
   result.stats.timings.walk = walkMs;
   return result;
 }
+
+/** How many entries the walk hands on between two turns of the event loop (each a fraction of a millisecond). */
+const YIELD_EVERY = 64;
 
 /** One file's outcome: a read problem, and the per-file pass. */
 interface FileItem {
@@ -170,7 +191,14 @@ export async function scanFiles(target: string, files: VirtualFile[], options: S
 async function runPipeline(
   target: string,
   items: AsyncIterable<FileItem>,
-  options: ScanOptions & { config: Config; historyRoot?: string; pooled?: boolean; detacher: Detacher },
+  options: ScanOptions & {
+    config: Config;
+    historyRoot?: string;
+    pooled?: boolean;
+    /** When the walk ended: a pooled pass overlaps it, and its stages are counted from there. */
+    walkEnd?: () => number;
+    detacher: Detacher;
+  },
   diagnostics: Diagnostic[],
 ): Promise<ScanResult> {
   const detectors = options.detectors ?? builtInDetectors;
@@ -235,7 +263,7 @@ async function runPipeline(
   }
   if (options.pooled) {
     // Worker times overlap: share the wall time of the pass between the two stages in proportion.
-    const wall = performance.now() - tFiles;
+    const wall = performance.now() - Math.max(tFiles, options.walkEnd?.() ?? 0);
     const share = extractMs + inventoryMs > 0 ? extractMs / (extractMs + inventoryMs) : 0.5;
     timings.extract += wall * share;
     timings.inventory += wall * (1 - share);

@@ -106,11 +106,56 @@ function newWorker(url: URL, config: Config): Worker {
 export type SizedEntry = PoolEntry & { size: number };
 
 /**
- * Processes every entry in the workers; yields `[index, item]` in entry order. `fallback` does one entry on the main
- * thread (a worker failed, or could not start). `started` workers are used first; those beyond `size` are stopped.
+ * Entries that arrive while the walk still runs: the pool sends each batch out as soon as it is complete, so the
+ * workers start on the first files while the main thread sizes the rest.
+ */
+export class EntryFeed {
+  readonly entries: SizedEntry[] = [];
+  bytes = 0;
+  ended = false;
+  /** Why the walk stopped early, when it did. */
+  error: unknown;
+  #listeners: Array<() => void> = [];
+  #waiting: Array<() => void> = [];
+
+  push(entry: SizedEntry): void {
+    this.entries.push(entry);
+    this.bytes += entry.size;
+    this.#notify();
+  }
+
+  end(error?: unknown): void {
+    this.ended = true;
+    this.error = error;
+    this.#notify();
+  }
+
+  /** Resolves at the next entry or at the end. */
+  changed(): Promise<void> {
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Calls `listener` at every entry and at the end. */
+  watch(listener: () => void): void {
+    this.#listeners.push(listener);
+  }
+
+  #notify(): void {
+    for (const l of this.#listeners) l();
+    if (!this.#waiting.length) return;
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
+
+/**
+ * Processes every entry of the feed in the workers; yields `[index, item]` in entry order. `fallback` does one entry
+ * on the main thread (a worker failed, or could not start). `started` workers are used first; those beyond `size`
+ * are stopped. Throws the feed's error, if the walk stopped with one.
  */
 export async function* runPool(
-  entries: readonly SizedEntry[],
+  feed: EntryFeed,
   size: number,
   config: Config,
   fallback: (entry: PoolEntry) => Promise<WireItem>,
@@ -123,14 +168,22 @@ export async function* runPool(
     else ready.push(s.worker);
   }
   const url = workerUrl();
-  // Batches of consecutive entries.
+  const entries = feed.entries;
+  // Batches of consecutive entries, cut as the feed fills: a batch ends at its count or byte limit, or at the feed's end.
   const batches: Array<{ start: number; end: number }> = [];
-  for (let i = 0; i < entries.length; ) {
-    const start = i;
-    let bytes = 0;
-    while (i < entries.length && i - start < BATCH_FILES && (i === start || bytes + entries[i]!.size <= BATCH_BYTES)) bytes += entries[i++]!.size;
-    batches.push({ start, end: i });
-  }
+  let cut = 0;
+  const cutBatches = (): void => {
+    while (cut < entries.length) {
+      let i = cut;
+      let bytes = 0;
+      while (i < entries.length && i - cut < BATCH_FILES && (i === cut || bytes + entries[i]!.size <= BATCH_BYTES)) bytes += entries[i++]!.size;
+      if (i === entries.length && i - cut < BATCH_FILES && !feed.ended) return;
+      batches.push({ start: cut, end: i });
+      cut = i;
+    }
+  };
+  /** Every entry is in a batch, and no more will come. */
+  const allCut = (): boolean => feed.ended && cut === entries.length;
   const done = new Map<number, WireItem[]>();
   const orphaned: number[] = [];
   let nextBatch = 0;
@@ -143,14 +196,31 @@ export async function* runPool(
 
   const workers: Worker[] = [];
   const live = new Set<Worker>();
-  const send = (w: Worker, inFlight: Set<number>) => {
-    if (nextBatch >= batches.length) return;
+  /** Workers with fewer than two batches in flight because none was ready, by their sets of batches in flight. */
+  const hungry = new Map<Worker, Set<number>>();
+  const send = (w: Worker, inFlight: Set<number>): void => {
+    if (nextBatch >= batches.length) cutBatches();
+    if (nextBatch >= batches.length) {
+      if (!allCut()) hungry.set(w, inFlight);
+      return;
+    }
     const id = nextBatch++;
     const b = batches[id]!;
     inFlight.add(id);
     const msg: PoolRequest = { id, entries: entries.slice(b.start, b.end).map(({ path, absPath, gitStatus }) => ({ path, absPath, gitStatus })) };
     w.postMessage(msg);
   };
+  feed.watch(() => {
+    const before = batches.length;
+    cutBatches();
+    if (batches.length === before && !feed.ended) return;
+    for (const [w, inFlight] of hungry) {
+      if (nextBatch >= batches.length) break;
+      while (inFlight.size < 2 && nextBatch < batches.length) send(w, inFlight);
+      if (inFlight.size >= 2) hungry.delete(w);
+    }
+    notify();
+  });
   // Replacements for workers that ran out of heap, at most one per worker of the pool.
   let replacements = size;
   const start = (): boolean => {
@@ -170,9 +240,10 @@ export async function* runPool(
     let outOfMemory = false;
     const lose = () => {
       if (!live.delete(w)) return;
+      hungry.delete(w);
       orphaned.push(...inFlight);
       inFlight.clear();
-      if (outOfMemory && replacements > 0 && nextBatch < batches.length) {
+      if (outOfMemory && replacements > 0 && !(allCut() && nextBatch >= batches.length)) {
         replacements--;
         start();
       }
@@ -196,22 +267,33 @@ export async function* runPool(
   };
   for (let i = 0; url && i < size; i++) if (!start()) break;
 
+  // One batch on the main thread.
+  const here = async (id: number): Promise<WireItem[]> => {
+    const b = batches[id]!;
+    const items: WireItem[] = [];
+    for (let i = b.start; i < b.end; i++) items.push(await fallback(entries[i]!));
+    return items;
+  };
   try {
-    for (let id = 0; id < batches.length; id++) {
+    for (let id = 0; ; id++) {
+      // The batch is cut once the feed holds its entries, or has ended.
+      while (id >= batches.length) {
+        cutBatches();
+        if (id < batches.length) break;
+        if (feed.error !== undefined) throw feed.error;
+        if (allCut()) return;
+        await feed.changed();
+      }
       let items = done.get(id);
       while (!items) {
         // Every worker gone: the main thread takes what is left.
         if (live.size === 0 && (orphaned.includes(id) || id >= nextBatch)) {
           if (id >= nextBatch) nextBatch = id + 1;
-          const b = batches[id]!;
-          items = [];
-          for (let i = b.start; i < b.end; i++) items.push(await fallback(entries[i]!));
+          items = await here(id);
           break;
         }
         if (orphaned.includes(id)) {
-          const b = batches[id]!;
-          items = [];
-          for (let i = b.start; i < b.end; i++) items.push(await fallback(entries[i]!));
+          items = await here(id);
           break;
         }
         await new Promise<void>((resolve) => {

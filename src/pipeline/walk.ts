@@ -22,8 +22,16 @@ export interface WalkOptions {
   maxFileSize: number;
   /** Extra gitignore-style patterns not to scan at all (config `ignorePaths`). */
   ignorePaths?: string[];
-  /** Called once the folders are listed, with how many files they hold, before those are filtered and sized. */
-  onListed?: (files: number) => void;
+}
+
+/** The folders, listed; their files are filtered and sized as `entries()` reaches them. */
+export interface Listing {
+  /** How many files the folders hold, before they are filtered and sized. */
+  readonly listed: number;
+  /** The files to scan, in path order. */
+  entries(): Generator<WalkEntry>;
+  /** What could not be scanned, in path order of the files and crawl order of the folders; complete once `entries()` has ended. */
+  diagnostics(): Diagnostic[];
 }
 
 /**
@@ -94,7 +102,16 @@ interface Gitignore {
 }
 
 export function walk(root: string, options: WalkOptions): { entries: WalkEntry[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+  const listing = listFiles(root, options);
+  const entries = [...listing.entries()];
+  return { entries, diagnostics: listing.diagnostics() };
+}
+
+/**
+ * Lists the folders under `root` at once; sizing and filtering the files is left to `entries()`, so that a caller can
+ * start work on the first files while the rest are reached.
+ */
+export function listFiles(root: string, options: WalkOptions): Listing {
   const rootReal = realpathSync(root);
   const tracked = gitTrackedFiles(root);
   const extraIgnore = options.ignorePaths?.length ? ignore().add(options.ignorePaths) : undefined;
@@ -130,7 +147,6 @@ export function walk(root: string, options: WalkOptions): { entries: WalkEntry[]
     .filter((p) => !BINARY_EXT.test(p))
     .crawl(rootReal)
     .sync();
-  options.onListed?.(paths.length);
 
   // Where the .gitignore files are, then each folder's chain of them (parents come first in `order`).
   const GITIGNORE = sep + '.gitignore';
@@ -169,68 +185,74 @@ export function walk(root: string, options: WalkOptions): { entries: WalkEntry[]
     return folder.ignored!;
   };
 
-  const entries: WalkEntry[] = [];
-  const entryFolders: Folder[] = [];
+  // Paths in the order they are reported, so that entries come out sorted as they are reached.
+  const rels = paths.map((abs) => toPosix(abs.slice(prefix.length)));
+  const byPath = rels.map((_, i) => i).sort((a, b) => (rels[a]! < rels[b]! ? -1 : rels[a]! > rels[b]! ? 1 : 0));
+
   const fileDiagnostics: Diagnostic[] = [];
   const diagnosticFolders: Folder[] = [];
-  for (const abs of paths) {
-    const rel = toPosix(abs.slice(prefix.length));
-    if (!rel) continue;
-    const folder = folders.get(abs.slice(0, abs.lastIndexOf(sep) + 1)) ?? top;
-    reachAbove(folder);
-    let gitStatus: GitStatus;
-    if (tracked?.has(rel)) gitStatus = 'tracked';
-    else if (folderIgnored(folder) || extraIgnore?.ignores(rel) || chainIgnores(folder.chain, rel)) {
-      if (extraIgnore?.ignores(rel)) continue;
-      if (!isSecretBearing(rel)) continue;
-      gitStatus = 'ignored-but-present';
-    } else gitStatus = tracked ? 'untracked' : 'no-git';
+  function* entries(): Generator<WalkEntry> {
+    for (const i of byPath) {
+      const abs = paths[i]!;
+      const rel = rels[i]!;
+      if (!rel) continue;
+      const folder = folders.get(abs.slice(0, abs.lastIndexOf(sep) + 1)) ?? top;
+      reachAbove(folder);
+      let gitStatus: GitStatus;
+      if (tracked?.has(rel)) gitStatus = 'tracked';
+      else if (folderIgnored(folder) || extraIgnore?.ignores(rel) || chainIgnores(folder.chain, rel)) {
+        if (extraIgnore?.ignores(rel)) continue;
+        if (!isSecretBearing(rel)) continue;
+        gitStatus = 'ignored-but-present';
+      } else gitStatus = tracked ? 'untracked' : 'no-git';
 
-    const stat = fileSize(abs, rel, rootReal);
-    if (stat.reached) for (let f: Folder | undefined = folder; f && !f.reached; f = f.parent) f.reached = true;
-    if (stat.diagnostic) {
-      fileDiagnostics.push(stat.diagnostic);
-      diagnosticFolders.push(folder);
-      continue;
+      const stat = fileSize(abs, rel, rootReal);
+      if (stat.reached) for (let f: Folder | undefined = folder; f && !f.reached; f = f.parent) f.reached = true;
+      if (stat.diagnostic) {
+        fileDiagnostics.push(stat.diagnostic);
+        diagnosticFolders.push(folder);
+        continue;
+      }
+      if (!stat.file) continue;
+      const { size, open } = stat.file;
+      if (size > options.maxFileSize) {
+        fileDiagnostics.push({
+          path: rel,
+          code: 'too-large',
+          message: `skipped: ${formatBytes(size)} is over the ${formatBytes(options.maxFileSize)} size limit (maxFileSize)`,
+        });
+        diagnosticFolders.push(folder);
+        continue;
+      }
+      // A file that could be sized marked its folder and every folder above it reached: none of them is dropped below.
+      yield { path: rel, absPath: open, size, gitStatus };
     }
-    if (!stat.file) continue;
-    const { size, open } = stat.file;
-    if (size > options.maxFileSize) {
-      fileDiagnostics.push({
-        path: rel,
-        code: 'too-large',
-        message: `skipped: ${formatBytes(size)} is over the ${formatBytes(options.maxFileSize)} size limit (maxFileSize)`,
-      });
-      diagnosticFolders.push(folder);
-      continue;
-    }
-    entries.push({ path: rel, absPath: open, size, gitStatus });
-    entryFolders.push(folder);
   }
 
   // fdir skips folders it cannot read without a word: say so, in the order the crawl met them. A folder with a file
   // that could be lstat'ed was listed and searched; only the others need asking (a name that is not UTF-8 cannot be
   // opened at all). Nothing inside an unreadable folder counts, as if the crawl had never entered it.
-  let anyDropped = false;
-  for (const f of order) {
-    if (f.parent!.dropped) {
+  const diagnostics = (): Diagnostic[] => {
+    const out: Diagnostic[] = [];
+    for (const f of order) {
+      if (f.parent!.dropped) {
+        f.dropped = true;
+        continue;
+      }
+      if (f.reached) continue;
+      const problem = f.badName ? 'ENAME' : unreadableDir(f.abs);
+      if (!problem) continue;
       f.dropped = true;
-      continue;
+      out.push({
+        path: f.rel,
+        code: 'unreadable',
+        message: problem === 'ENAME' ? 'skipped: folder name is not valid UTF-8; its files were not scanned' : `skipped: folder cannot be read (${problem})`,
+      });
     }
-    if (f.reached) continue;
-    const problem = f.badName ? 'ENAME' : unreadableDir(f.abs);
-    if (!problem) continue;
-    f.dropped = anyDropped = true;
-    diagnostics.push({
-      path: f.rel,
-      code: 'unreadable',
-      message: problem === 'ENAME' ? 'skipped: folder name is not valid UTF-8; its files were not scanned' : `skipped: folder cannot be read (${problem})`,
-    });
-  }
-  for (let i = 0; i < fileDiagnostics.length; i++) if (!diagnosticFolders[i]!.dropped) diagnostics.push(fileDiagnostics[i]!);
-  const kept = anyDropped ? entries.filter((_, i) => !entryFolders[i]!.dropped) : entries;
-  kept.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { entries: kept, diagnostics };
+    for (let i = 0; i < fileDiagnostics.length; i++) if (!diagnosticFolders[i]!.dropped) out.push(fileDiagnostics[i]!);
+    return out;
+  };
+  return { listed: paths.length, entries, diagnostics };
 }
 
 /**
