@@ -129,6 +129,16 @@ describe('the vault scrubber', () => {
     expect(vault.scrub('modules/aws/postgres/main.tf uses Zq8vLm2xTp4R')).toBe(`modules/aws/postgres/main.tf uses [REDACTED ${fingerprintSecret('Zq8vLm2xTp4R')}]`);
   });
 
+  it('leaves one ordinary word alone (it is also a key and a word of the report), and redacts passphrases and unpronounceable letters', () => {
+    const vault = new SecretVault();
+    for (const v of ['provider', 'Environment', 'correcthorsebatterystaple', 'utxxhsqkmvbl', 'Provider1x']) vault.put(fingerprintSecret(v), v);
+    const text = '{"provider": "aws", "label": "tag Environment = Production"} correcthorsebatterystaple utxxhsqkmvbl Provider1x';
+    const fp = (v: string) => `[REDACTED ${fingerprintSecret(v)}]`;
+    expect(vault.scrub(text)).toBe(
+      `{"provider": "aws", "label": "tag Environment = Production"} ${fp('correcthorsebatterystaple')} ${fp('utxxhsqkmvbl')} ${fp('Provider1x')}`,
+    );
+  });
+
   it('names the fingerprint, ignores values shorter than 8 characters and leaves other text alone', () => {
     const vault = new SecretVault();
     const long = 'ghp_' + 'A1b2C3d4'.repeat(4) + 'zzzz';

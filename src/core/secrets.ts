@@ -1,7 +1,7 @@
 // Fingerprints, redaction and the vault: the only place raw secret values live after extraction.
 import { createHash, createHmac } from 'node:crypto';
 import { pushTo } from './text.js';
-import { isWellKnownDefault } from './well-known-passwords.js';
+import { redactionHidesNothing } from './well-known-passwords.js';
 
 /** The environment variable holding an organisation's fingerprint key (see SECURITY.md). */
 export const FINGERPRINT_KEY_ENV = 'BLASTRADIUS_FINGERPRINT_KEY';
@@ -70,7 +70,7 @@ export class SecretVault {
   #scrubber(): MultiLiteralReplacer {
     if (this.#scrub && this.#scrubSize === this.#values.size) return this.#scrub;
     const byValue = new Map<string, string>();
-    for (const [fp, value] of this.#values) if (value.length >= MultiLiteralReplacer.MIN_LENGTH && !isWellKnownDefault(value)) byValue.set(value, `[REDACTED ${fp}]`);
+    for (const [fp, value] of this.#values) if (value.length >= MultiLiteralReplacer.MIN_LENGTH && !redactionHidesNothing(value)) byValue.set(value, `[REDACTED ${fp}]`);
     this.#scrub = new MultiLiteralReplacer(byValue);
     this.#scrubSize = this.#values.size;
     return this.#scrub;

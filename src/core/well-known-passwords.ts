@@ -13,3 +13,15 @@ const WELL_KNOWN = new Set([
 export function isWellKnownDefault(value: string): boolean {
   return WELL_KNOWN.has(value.toLowerCase());
 }
+
+/**
+ * A value whose redaction in a report hides nothing and garbles it: a well-known default, or one ordinary word (up to
+ * 12 letters, lower-case or capitalised, at least 30% vowels: `provider`, `Environment`). Such a value, found as a
+ * weak secret, also stands in the report's own keys and text (`"provider":`, `tag Environment = Production`); the
+ * output scrubber leaves it alone. A longer run of letters (a passphrase) or an unpronounceable one is still redacted.
+ */
+export function redactionHidesNothing(value: string): boolean {
+  if (isWellKnownDefault(value)) return true;
+  if (value.length > 12 || !/^[A-Za-z][a-z]+$/.test(value)) return false;
+  return (value.match(/[aeiouy]/gi)?.length ?? 0) / value.length >= 0.3;
+}
