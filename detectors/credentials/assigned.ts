@@ -155,12 +155,13 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   const kind = credentialNameKind(name);
   if (!kind) return false;
   if (v.length < (kind === 'password' ? 4 : 8)) return false;
-  // Lower-case letters alone bound to a token, key or auth name: a mode or a label when it reads as a word
-  // (`auth: basic`, `token="directory"`); a key when long or unpronounceable (`OAUTH_KEY=utxxhuisokgmebl`). A shared
-  // secret or passphrase can be a word (`secret: 'srbbwtrbmrh'`). Either way the confidence is low.
-  if (kind === 'secret' && /^[a-z]+$/.test(v)) {
+  // Letters alone (lower-case, or capitalised as in prose) bound to a token, key or auth name: a mode or a label when it
+  // reads as a word (`auth: basic`, `token="directory"`, `Credentials: Environment Variables`); a key when long or
+  // unpronounceable (`OAUTH_KEY=utxxhuisokgmebl`). A shared secret or passphrase can be a word (`secret: 'srbbwtrbmrh'`).
+  // Either way the confidence is low.
+  if (kind === 'secret' && /^[A-Za-z][a-z]+$/.test(v)) {
     if (AUTH_SCHEME_OR_MODE.test(v)) return false;
-    const vowels = (v.match(/[aeiouy]/g)?.length ?? 0) / v.length;
+    const vowels = (v.match(/[aeiouy]/gi)?.length ?? 0) / v.length;
     if (v.length < 16 && vowels >= 0.3 && !/(?:secret|phrase)$/i.test(name ?? '')) return false;
   }
   if (LOCALE_PATH.test(ctx.file.path)) return false;
@@ -313,6 +314,8 @@ export const assignedUnquoted: CredentialRule = {
       { text: 'export GITROB_ACCESS_TOKEN=deadbeefdeadbeefdeadbeefdeadbeefdeadbeef\n', path: 'docs/gitrob.sh' },
       { text: 'password = Some(password)\n', path: 'src/Db.scala' },
       { text: 'auth: basic\n', path: 'config/proxy.yml' },
+      // a capitalised word in prose: the name of a technique, not a value
+      { text: '| Credential Access | T1552.001 | Unsecured Credentials: Environment Variables |\n', path: 'docs/ATTACK-MATRIX.md' },
       { text: 'url = base + "?token=" + token\n', path: 'src/client.py' },
       { text: '// token = getToken(session)\n', path: 'src/client.go' },
       { text: '# router names are namespaced (`auth:mobile-bearer.*`), so they never collide\n', path: 'backend/auth/users.py' },
