@@ -5,7 +5,7 @@ import type { FileInfo, InventoryParser, ScopeResolver, FindingRule } from './pi
 import type { Config } from './config/config.js';
 import type { LiveOptions } from './live/run.js';
 import { defaultConfig } from './config/config.js';
-import { listFiles } from './pipeline/walk.js';
+import { listFiles, type Listing } from './pipeline/walk.js';
 import { readText } from './pipeline/read.js';
 import { RuleEngine, groupCredentials, type RawFinding } from './pipeline/extract.js';
 import { resolveScopes } from './pipeline/resolve.js';
@@ -20,7 +20,7 @@ import { Detacher } from './core/detach.js';
 import { boundHeapGrowth } from './core/heap-growth.js';
 
 export { makeSourceFile, environmentHint } from './pipeline/file-pass.js';
-import { EntryFeed, poolSize, prestartSize, runPool, startWorkers, stopWorkers } from './parallel/pool.js';
+import { EntryFeed, POOL_MIN_FILES, poolSize, prestartSize, runPool, startWorkers, stopWorkers, type StartedWorker } from './parallel/pool.js';
 import { SharedStrings, decodeResult, encodeResult, type PoolEntry, type WireItem } from './parallel/pool-wire.js';
 import type { LoadedBaseline } from './config/baseline.js';
 import { withCustomRules } from './config/custom-rules.js';
@@ -96,10 +96,20 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   // Built before the walk: once workers are started, nothing that can throw stands between them and the pool.
   const engine = engineFor(withCustomRules(detectors.credentialRules, config.customRules));
   const t0 = performance.now();
-  const listing = listFiles(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths });
   const pooled = detectors === builtInDetectors;
-  // Workers start loading now, while the walk sizes and filters the files; the pool takes each batch as it is complete.
-  const started = pooled ? startWorkers(prestartSize(listing.listed), config) : [];
+  // Workers start loading as soon as the crawl has listed enough files for a pool, while it lists the rest and the walk
+  // sizes and filters them; the pool takes each batch as it is complete.
+  let started: StartedWorker[] = [];
+  const prestart = (files: number) => void (started = startWorkers(prestartSize(files), config));
+  let listing: Listing;
+  try {
+    listing = listFiles(root, { maxFileSize: config.maxFileSize, ignorePaths: config.ignorePaths, early: pooled ? { files: POOL_MIN_FILES, then: () => prestart(POOL_MIN_FILES) } : undefined });
+  } catch (e) {
+    stopWorkers(started);
+    throw e;
+  }
+  // BLASTRADIUS_WORKERS asks for a pool whatever the count.
+  if (pooled && !started.length) prestart(listing.listed);
   const feed = new EntryFeed();
   const diagnostics: Diagnostic[] = [];
   let walkMs = 0;
@@ -118,9 +128,15 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
       feed.end(e);
     }
   })();
-  // The pool starts once the files found so far are enough for one; a walk that ends short of that is done here.
+  // The pool starts once the files sized so far, projected over the listing, are enough for one (the sample is the first
+  // files in path order: a guess, but either way the report is the same); a walk that ends short of that is done here.
+  const enough = (): number => {
+    const { entries, bytes, ended } = feed;
+    if (ended) return poolSize(entries.length, bytes);
+    return poolSize(listing.listed, entries.length >= POOL_MIN_FILES ? Math.max(bytes, (bytes / entries.length) * listing.listed) : bytes);
+  };
   let workers = 0;
-  if (pooled) while (!(workers = poolSize(feed.entries.length, feed.bytes)) && !feed.ended) await feed.changed();
+  if (pooled) while (!(workers = enough()) && !feed.ended) await feed.changed();
   if (!workers) {
     stopWorkers(started);
     await walking;

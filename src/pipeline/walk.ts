@@ -22,6 +22,8 @@ export interface WalkOptions {
   maxFileSize: number;
   /** Extra gitignore-style patterns not to scan at all (config `ignorePaths`). */
   ignorePaths?: string[];
+  /** Called once, during the crawl, when it has listed `files` files: work sized by the count can start before it ends. */
+  early?: { files: number; then: () => void };
 }
 
 /** The folders, listed; their files are filtered and sized as `entries()` reaches them. */
@@ -129,6 +131,7 @@ export function listFiles(root: string, options: WalkOptions): Listing {
     for (let f = listed.parent; f && !f.reached; f = f.parent) f.reached = true;
   };
 
+  let listed = 0;
   // The crawl only lists. Whether a folder can be read and what .gitignore says are settled afterwards, from the listing.
   const paths = new fdir()
     .withFullPaths()
@@ -144,7 +147,11 @@ export function listFiles(root: string, options: WalkOptions): Listing {
       folders.set(dirPath, folder);
       return false;
     })
-    .filter((p) => !BINARY_EXT.test(p))
+    .filter((p) => {
+      if (BINARY_EXT.test(p)) return false;
+      if (++listed === options.early?.files) options.early.then();
+      return true;
+    })
     .crawl(rootReal)
     .sync();
 
