@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/core/types.js';
-import { walk, type WalkEntry, type WalkOptions } from '../src/pipeline/walk.js';
+import { listFiles, walk, type WalkEntry, type WalkOptions } from '../src/pipeline/walk.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'br-walk-'));
@@ -219,5 +219,18 @@ describe('unreadable folders', () => {
     } finally {
       for (const [p] of modes) chmodSync(join(root, p), 0o755);
     }
+  });
+});
+
+describe('early', () => {
+  it('is called once, during the crawl, when the listing reaches its count, and never for a count it does not reach', () => {
+    const root = tree('early', { 'a.ts': '', 'b/c.ts': '', 'b/d.yml': '', 'e.png': '', 'f.env': '' });
+    let calls = 0;
+    const listing = listFiles(root, { ...OPTIONS, early: { files: 3, then: () => calls++ } });
+    expect(calls).toBe(1);
+    expect(listing.listed).toBe(4); // the .png is not listed
+    let never = 0;
+    listFiles(root, { ...OPTIONS, early: { files: 5, then: () => never++ } });
+    expect(never).toBe(0);
   });
 });
