@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keyValueAssignments, lineAssignments } from '../src/pipeline/assignments.js';
 import type { SourceFile } from '../src/core/types.js';
+import { LineIndex } from '../src/core/text.js';
 
 const file = (text: string, path = 'config/app.yaml'): SourceFile => ({
   path,
@@ -28,7 +29,7 @@ describe('lineAssignments', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
-        for (let at = 0; at <= text.length; at++) expect(lineAssignments(file(text), at)).toEqual(onLine(text, at));
+        for (let at = 0; at <= text.length; at++) expect(lineAssignments(file(text), at, new LineIndex(text))).toEqual(onLine(text, at));
       }),
       { numRuns: 400 },
     );
@@ -36,12 +37,12 @@ describe('lineAssignments', () => {
 
   it('reads the line of the offset only', () => {
     const text = 'a: 1\nsecret_key: "x1y2"\nother=3\n';
-    expect(lineAssignments(file(text), text.indexOf('x1y2'))).toEqual([{ name: 'secret_key', value: 'x1y2', index: text.indexOf('x1y2') }]);
+    expect(lineAssignments(file(text), text.indexOf('x1y2'), new LineIndex(text))).toEqual([{ name: 'secret_key', value: 'x1y2', index: text.indexOf('x1y2') }]);
   });
 
   it('leaves env files, TS/JS files and very long lines to the whole-file bindings', () => {
-    expect(lineAssignments({ ...file('A=1\n', '.env'), kind: 'env' }, 2)).toBeUndefined();
-    expect(lineAssignments(file('const a = "b";', 'src/a.ts'), 11)).toBeUndefined();
-    expect(lineAssignments(file(`k: ${'v'.repeat(5000)}`), 3)).toBeUndefined();
+    expect(lineAssignments({ ...file('A=1\n', '.env'), kind: 'env' }, 2, new LineIndex('A=1\n'))).toBeUndefined();
+    expect(lineAssignments(file('const a = "b";', 'src/a.ts'), 11, new LineIndex('const a = "b";'))).toBeUndefined();
+    expect(lineAssignments(file(`k: ${'v'.repeat(5000)}`), 3, new LineIndex(`k: ${'v'.repeat(5000)}`))).toBeUndefined();
   });
 });

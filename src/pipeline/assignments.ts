@@ -5,7 +5,7 @@ import { parse as parseDotenv } from 'dotenv';
 import type { SourceFile } from '../core/types.js';
 import type { Assignment } from './assignment.js';
 import { codeFacts } from './code-facts.js';
-import { pushTo } from '../core/text.js';
+import { LineIndex, pushTo } from '../core/text.js';
 
 const SCRIPT_EXT = /\.(?:[cm]?[jt]sx?)$/i;
 
@@ -72,25 +72,30 @@ export function bindingsPerLine(file: SourceFile): boolean {
 /**
  * The bindings that can hold the text at offset `at`, when they can be found without reading the whole file: for
  * files read by the key/value scan, those of the line holding `at`. A KV_RE match contains a line break only as its
- * first character, so no whole-text match runs into that line from an earlier one, and a scan started at the line
- * break before it (on the whole text, so `^` keeps its meaning) finds exactly the whole-text scan's matches there.
+ * first character, so no whole-text match runs into that line from an earlier one, and a scan of the line from the line
+ * break before it (or from the start of the text, where `^` matches in both) finds exactly the whole-text scan's
+ * matches there.
  * Undefined for env and TS/JS files, whose bindings need the whole file (assignmentsOf), and for lines longer than
  * LINE_SCAN_MAX (minified files: a scan per match would cost more than one of the whole file).
  */
-export function lineAssignments(file: SourceFile, at: number): Assignment[] | undefined {
+export function lineAssignments(file: SourceFile, at: number, lines: LineIndex): Assignment[] | undefined {
   if (!bindingsPerLine(file)) return undefined;
   const text = file.text;
-  const from = Math.max(0, text.lastIndexOf('\n', at - 1));
-  let to = text.indexOf('\n', at);
-  if (to === -1) to = text.length;
+  // From the file's line index: searching for the line breaks would cost a long line's length per candidate on it.
+  const n = lines.position(at).line;
+  const from = Math.max(0, lines.offsetOf(n) - 1);
+  const to = n < lines.lineCount ? lines.offsetOf(n + 1) - 1 : text.length;
   if (to - from > LINE_SCAN_MAX) return undefined;
+  // The line alone (from its leading line break): on the whole text, a line without a match would send the search on
+  // through the rest of the file, once per candidate on that line.
+  const line = text.slice(from, to);
   const out: Assignment[] = [];
-  KV_RE.lastIndex = from;
+  KV_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = KV_RE.exec(text)) && m.index < to) {
+  while ((m = KV_RE.exec(line))) {
     const value = m[3] ?? m[4];
     if (!value) continue;
-    out.push({ name: m[1]!, value, index: m.index + m[0].lastIndexOf(value) });
+    out.push({ name: m[1]!, value, index: from + m.index + m[0].lastIndexOf(value) });
   }
   return out;
 }

@@ -93,7 +93,7 @@ class FileScan {
 
   /** Key/value files: only the line of `at` is scanned for bindings (lineAssignments); others: the whole file, once. */
   assignments(at: number): Assignment[] {
-    return lineAssignments(this.file, at) ?? (this.#bindings ??= sortByIndex(assignmentsOf(this.file)));
+    return lineAssignments(this.file, at, this.lines) ?? (this.#bindings ??= sortByIndex(assignmentsOf(this.file)));
   }
 }
 
