@@ -2,12 +2,13 @@
 //   dist/cli/blastradius.js  the entry point (package.json `bin`): our code and the light dependencies in one file
 //   dist/cli/worker.js       the file pool's worker thread (src/parallel/pool.ts looks for it beside the pool's code)
 //   dist/cli/chunk-*.js      code shared by the two entries, and what only some runs load (--live: the AWS SDK, pg)
-//   dist/cli/typescript.cache V8's code cache for the TypeScript compiler (see src/core/typescript-cache.ts)
+//   dist/cli/typescript.cjs  the TypeScript compiler that ts-morph loads, minified (3.6 MB instead of 9.1), and
+//   dist/cli/typescript.cache V8's code cache for it (see src/core/typescript-cache.ts)
 // Heavy dependencies stay in node_modules and are loaded on the paths that need them: the TypeScript compiler and
 // recheck through src/core/lazy-deps.ts, @viz-js/viz (html/dot) and @cdktf/hcl2json's WebAssembly through import().
 // One module graph instead of hundreds of files is most of the start-up time saved (`--version`: 0.8 s -> 0.05 s CPU).
 // Usage: node scripts/build-cli.mjs [--metafile FILE]
-import { build } from 'esbuild';
+import { build, transformSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { Script } from 'node:vm';
@@ -24,12 +25,23 @@ const metafile = i > 0 ? resolve(process.argv[i + 1]) : undefined;
 export const LAZY = ['ts-morph', 'recheck', '@viz-js/viz', '@cdktf/hcl2json', '@aws-sdk/*', 'pg', 'performance'];
 
 /**
- * The compiler compiled, run and used once (a scanner over a little code, so the functions a scan needs are compiled
- * too), then V8's code cache of it. Loaded exactly as src/core/typescript-cache.ts runs it: the same wrapper and file name.
+ * ts-morph's TypeScript compiler minified into `dir`: each worker thread that scans JS/TS holds the compiler's source
+ * (for lazy compilation) and its objects, and a third of the source is a third of that memory (8 MB less per worker)
+ * and of the load time. Its licence header stays (esbuild keeps `/*!` comments).
  */
-function compilerCodeCache() {
+function minifiedCompiler(dir) {
   const load = createRequire(import.meta.url);
-  const path = join(dirname(createRequire(load.resolve('ts-morph')).resolve('@ts-morph/common')), 'typescript.js');
+  const source = join(dirname(createRequire(load.resolve('ts-morph')).resolve('@ts-morph/common')), 'typescript.js');
+  const path = join(dir, 'typescript.cjs');
+  writeFileSync(path, transformSync(readFileSync(source, 'utf8'), { loader: 'js', format: 'cjs', platform: 'node', target: 'node20', minify: true }).code);
+  return path;
+}
+
+/**
+ * The compiler at `path` compiled, run and used once (a scanner over a little code, so the functions a scan needs are
+ * compiled too), then V8's code cache of it. Loaded as src/core/typescript-cache.ts runs it: the same wrapper.
+ */
+function compilerCodeCache(path) {
   const script = new Script(Module.wrap(readFileSync(path, 'utf8')), { filename: path });
   const m = { exports: {} };
   script.runInThisContext().call(m.exports, m.exports, createRequire(path), m, path, dirname(path));
@@ -62,7 +74,7 @@ try {
     // Bundled CommonJS code (commander, ajv, yaml's helpers) calls require() for Node's own modules.
     banner: { js: "import { createRequire as __brCreateRequire } from 'node:module';\nconst require = __brCreateRequire(import.meta.url);" },
   });
-  writeFileSync(join(stage, 'typescript.cache'), compilerCodeCache());
+  writeFileSync(join(stage, 'typescript.cache'), compilerCodeCache(minifiedCompiler(stage)));
   writeFileSync(join(stage, 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2) + '\n');
   if (metafile) writeFileSync(metafile, JSON.stringify(result.metafile));
   // Swap the whole folder: entry points and chunks always come from one build.

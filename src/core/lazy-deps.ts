@@ -3,7 +3,7 @@
 // The CLI bundle (scripts/build-cli.mjs) leaves them in node_modules; the Action bundle, which has no node_modules,
 // rewrites `load('…')` to a bundled `require('…')` (scripts/build-action.mjs).
 import { createRequire } from 'node:module';
-import { compilerPath, preloadCompiler } from './typescript-cache.js';
+import { compilerPath, shippedCompiler } from './typescript-cache.js';
 
 type TypeScript = typeof import('ts-morph').ts;
 
@@ -12,15 +12,14 @@ const load = createRequire(import.meta.url);
 let ts: TypeScript | undefined;
 let recheck: typeof import('recheck') | undefined;
 
-/** The compiler alone (the rest of ts-morph is not needed for a token scan), from its code cache when there is one. */
+/** The compiler alone (the rest of ts-morph is not needed for a token scan): the CLI bundle's copy, else ts-morph's. */
 function compilerAlone(): TypeScript | undefined {
-  let path: string;
+  let path = shippedCompiler(import.meta.url);
   try {
-    path = compilerPath(load);
+    path ??= compilerPath(load);
   } catch {
     return undefined; // bundled (the Action): no node_modules to resolve from
   }
-  preloadCompiler(path, import.meta.url);
   return load(path) as TypeScript;
 }
 
