@@ -115,8 +115,7 @@ export class EntryFeed {
   ended = false;
   /** Why the walk stopped early, when it did. */
   error: unknown;
-  #listeners: Array<() => void> = [];
-  #waiting: Array<() => void> = [];
+  readonly #listeners = new Set<() => void>();
 
   push(entry: SizedEntry): void {
     this.entries.push(entry);
@@ -130,22 +129,24 @@ export class EntryFeed {
     this.#notify();
   }
 
-  /** Resolves at the next entry or at the end. */
-  changed(): Promise<void> {
-    return new Promise((resolve) => this.#waiting.push(resolve));
+  /** Calls `listener` at every entry and at the end, until the returned function is called. */
+  watch(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
-  /** Calls `listener` at every entry and at the end. */
-  watch(listener: () => void): void {
-    this.#listeners.push(listener);
+  /** Resolves at the next entry or at the end. */
+  changed(): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = this.watch(() => {
+        stop();
+        resolve();
+      });
+    });
   }
 
   #notify(): void {
-    for (const l of this.#listeners) l();
-    if (!this.#waiting.length) return;
-    const waiting = this.#waiting;
-    this.#waiting = [];
-    for (const resolve of waiting) resolve();
+    for (const listener of [...this.#listeners]) listener();
   }
 }
 
