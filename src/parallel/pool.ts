@@ -10,12 +10,15 @@ import type { Config } from '../config/config.js';
 import type { PoolEntry, PoolReply, PoolRequest, WireItem } from './pool-wire.js';
 
 /**
- * Below this many files or bytes a pool costs more than it saves: each worker loads the rules, the TypeScript parser
- * and the HCL WebAssembly (about a second of CPU). Measured on 2 cores: 2,000 files / 5 MB are faster on one thread,
- * 20,000 files / 53 MB about 1.2× faster with the pool.
+ * Below this many files or bytes a pool costs more than it saves: each worker loads the rules and the TypeScript
+ * scanner, and warms up its own JIT, whose background compiles compete for the cores. Measured on 2 cores, one thread
+ * against two workers (interleaved medians, 4 December 2026): 13.6 MB (ansible) 1.08 vs 1.15 s, 14.5 MB (medusa's
+ * packages) 1.15 vs 1.25 s, 18.7 MB (prometheus) 0.96 vs 1.01 s; 33.5 MB (a medusa subset) 1.96 vs 1.76 s, 53 MB
+ * (the 20k corpus) 7.31 vs 6.16 s. With more cores the pool gains more; there the earlier 16 MiB (not re-measured) stands.
  */
 export const POOL_MIN_FILES = 200;
-export const POOL_MIN_BYTES = 16 * 1024 * 1024;
+const POOL_MIN_BYTES_TWO_CORES = 24 * 1024 * 1024;
+const POOL_MIN_BYTES_MORE_CORES = 16 * 1024 * 1024;
 const BATCH_FILES = 32;
 const BATCH_BYTES = 1 << 20;
 
@@ -44,22 +47,40 @@ function workerUrl(): URL | undefined {
 
 /** How many workers to use for `files` files, or 0 for none (BLASTRADIUS_WORKERS overrides: 0 turns the pool off). */
 export function poolSize(files: number, bytes: number): number {
-  const env = process.env.BLASTRADIUS_WORKERS;
-  if (env !== undefined && env !== '') {
-    const n = Number(env);
-    return Number.isInteger(n) && n > 0 && workerUrl() ? Math.min(n, 16) : 0;
-  }
-  if (files < POOL_MIN_FILES || bytes < POOL_MIN_BYTES) return 0;
+  const asked = workersAsked();
+  if (asked !== undefined) return asked;
   const cores = availableParallelism();
+  if (files < POOL_MIN_FILES || bytes < poolMinBytes(cores)) return 0;
   return cores > 1 && workerUrl() ? Math.min(cores, 8) : 0;
 }
 
+function poolMinBytes(cores: number): number {
+  return cores <= 2 ? POOL_MIN_BYTES_TWO_CORES : POOL_MIN_BYTES_MORE_CORES;
+}
+
+/** BLASTRADIUS_WORKERS, when set: the pool size it asks for (0 turns the pool off). */
+function workersAsked(): number | undefined {
+  const env = process.env.BLASTRADIUS_WORKERS;
+  if (env === undefined || env === '') return undefined;
+  const n = Number(env);
+  return Number.isInteger(n) && n > 0 && workerUrl() ? Math.min(n, 16) : 0;
+}
+
 /**
- * How many workers to start before the walk has sized the files (it has only listed them): the count `poolSize` gives
- * when the bytes reach its threshold. Their start-up (loading the rules) overlaps the rest of the walk.
+ * A listing this long starts the workers during the crawl, before any file is sized: at 2.6 KB a file, the smallest
+ * average measured (ansible, the generated corpora; real code runs 7–11 KB), it is past the byte threshold. A shorter
+ * listing waits for the sizes: two workers started and then not used cost a small tree more than the pool would save.
+ */
+export const POOL_EARLY_FILES = 10_000;
+
+/**
+ * How many workers to start before the walk has sized the files (it has only listed them): from POOL_EARLY_FILES
+ * listed files (or when BLASTRADIUS_WORKERS asks), the count `poolSize` gives at its byte threshold. Their start-up
+ * (loading the rules) overlaps the rest of the walk.
  */
 export function prestartSize(files: number): number {
-  return poolSize(files, POOL_MIN_BYTES);
+  if (files < POOL_EARLY_FILES && workersAsked() === undefined) return 0;
+  return poolSize(files, poolMinBytes(availableParallelism()));
 }
 
 /** A worker started ahead of its work; `lost` when it failed or exited before the pool took it. */
