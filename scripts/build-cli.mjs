@@ -26,8 +26,9 @@ export const LAZY = ['ts-morph', 'recheck', '@viz-js/viz', '@cdktf/hcl2json', '@
 
 /**
  * ts-morph's TypeScript compiler minified into `dir`: each worker thread that scans JS/TS holds the compiler's source
- * (for lazy compilation) and its objects, and a third of the source is a third of that memory (8 MB less per worker)
- * and of the load time. Its licence header stays (esbuild keeps `/*!` comments).
+ * (for lazy compilation) and what parsing it leaves behind. Loaded alone, the minified copy takes 8 MB less RSS and
+ * 60 ms less; a medusa scan with two workers peaked at 223 MB instead of 268. Its licence header stays (esbuild keeps
+ * `/*!` comments).
  */
 function minifiedCompiler(dir) {
   const load = createRequire(import.meta.url);

@@ -1,8 +1,9 @@
 // The TypeScript compiler is 9 MB of JavaScript, and compiling it is most of what the first JS/TS file costs
 // (~220 ms of a small scan). The CLI bundle ships its own copy, minified (dist/cli/typescript.cjs), with V8's code
 // cache for it (dist/cli/typescript.cache), both written by scripts/build-cli.mjs with the Node that built it: the
-// compiler is deserialised instead (~70 ms), and each worker thread holds 3.6 MB of source instead of 9. A cache that
-// V8 rejects (another Node version, other V8 flags) costs nothing but the saving: the source is compiled as usual.
+// compiler is deserialised instead (a one-file TS scan: 276 ms instead of 317 with the full copy's cache), and each
+// worker thread holds 3.6 MB of source instead of 9. A cache that V8 rejects (another Node version, other V8 flags)
+// costs nothing but the saving: the source is compiled as usual.
 import { existsSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
