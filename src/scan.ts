@@ -170,6 +170,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
           options.onProgress?.(++done, feed.entries.length);
           yield { readDiagnostic: item.readDiagnostic, result: item.result && decodeResult(item.result, engine.rules, strings) };
         }
+        feed.release();
         // A tree this large leaves the main thread holding a large live set for the rest of the run.
         boundHeapGrowth();
       })()
@@ -178,6 +179,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
           options.onProgress?.(++done, feed.entries.length);
           yield await local(e);
         }
+        feed.release();
       })();
   const result = await runPipeline(root, items, { ...options, config, historyRoot: root, pooled: workers > 0, walkEnd: () => t0 + walkMs, detacher }, diagnostics);
   result.stats.timings.walk = walkMs;

@@ -222,6 +222,18 @@ describe('unreadable folders', () => {
   });
 });
 
+describe('diagnostics', () => {
+  it('asked again once the entries have ended, gives the same answer (the folders are let go after the first)', () => {
+    const root = tree('asked-twice', { 'big.env': 'x'.repeat(2048), 'ok.env': '' });
+    symlinkSync('missing', join(root, 'broken.env'));
+    const listing = listFiles(root, { ...OPTIONS, maxFileSize: 1024 });
+    expect([...listing.entries()].map((e) => e.path)).toEqual(['ok.env']);
+    const first = listing.diagnostics();
+    expect(first.map((d) => `${d.path} ${d.code}`)).toEqual(['big.env too-large', 'broken.env broken-symlink']);
+    expect(listing.diagnostics()).toEqual(first);
+  });
+});
+
 describe('early', () => {
   it('is called once, during the crawl, when the listing reaches its count, and never for a count it does not reach', () => {
     const root = tree('early', { 'a.ts': '', 'b/c.ts': '', 'b/d.yml': '', 'e.png': '', 'f.env': '' });

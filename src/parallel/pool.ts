@@ -166,6 +166,14 @@ export class EntryFeed {
     });
   }
 
+  /**
+   * Forgets the entries once every file has been read: their absolute paths (~20 MB at 100,000 files) are of no use
+   * to the rest of the run.
+   */
+  release(): void {
+    this.entries.length = 0;
+  }
+
   #notify(): void {
     for (const listener of [...this.#listeners]) listener();
   }

@@ -32,7 +32,10 @@ export interface Listing {
   readonly listed: number;
   /** The files to scan, in path order. */
   entries(): Generator<WalkEntry>;
-  /** What could not be scanned, in path order of the files and crawl order of the folders; complete once `entries()` has ended. */
+  /**
+   * What could not be scanned, in path order of the files and crawl order of the folders: asked once `entries()` has
+   * ended (the answer is kept, and the folders let go).
+   */
   diagnostics(): Diagnostic[];
 }
 
@@ -133,7 +136,7 @@ export function listFiles(root: string, options: WalkOptions): Listing {
 
   let listed = 0;
   // The crawl only lists. Whether a folder can be read and what .gitignore says are settled afterwards, from the listing.
-  const paths = new fdir()
+  let paths = new fdir()
     .withFullPaths()
     .exclude((name, dirPath) => {
       if (SKIP_DIRS.has(name)) return true;
@@ -193,8 +196,9 @@ export function listFiles(root: string, options: WalkOptions): Listing {
   };
 
   // Paths in the order they are reported, so that entries come out sorted as they are reached.
-  const rels = paths.map((abs) => toPosix(abs.slice(prefix.length)));
-  const byPath = rels.map((_, i) => i).sort((a, b) => (rels[a]! < rels[b]! ? -1 : rels[a]! > rels[b]! ? 1 : 0));
+  let rels = paths.map((abs) => toPosix(abs.slice(prefix.length)));
+  let byPath = rels.map((_, i) => i).sort((a, b) => (rels[a]! < rels[b]! ? -1 : rels[a]! > rels[b]! ? 1 : 0));
+  const listedCount = paths.length;
 
   const fileDiagnostics: Diagnostic[] = [];
   const diagnosticFolders: Folder[] = [];
@@ -234,12 +238,19 @@ export function listFiles(root: string, options: WalkOptions): Listing {
       // A file that could be sized marked its folder and every folder above it reached: none of them is dropped below.
       yield { path: rel, absPath: open, size, gitStatus };
     }
+    // Each relative path is a slice of its absolute one and keeps it alive: at 100,000 files the listing is ~20 MB
+    // that the rest of the run, which holds the entries it needs, has no use for.
+    paths = rels = [];
+    byPath = [];
+    folders.clear();
   }
 
   // fdir skips folders it cannot read without a word: say so, in the order the crawl met them. A folder with a file
   // that could be lstat'ed was listed and searched; only the others need asking (a name that is not UTF-8 cannot be
   // opened at all). Nothing inside an unreadable folder counts, as if the crawl had never entered it.
-  const diagnostics = (): Diagnostic[] => {
+  let said: Diagnostic[] | undefined;
+  const diagnostics = (): Diagnostic[] => (said ??= folderDiagnostics());
+  const folderDiagnostics = (): Diagnostic[] => {
     const out: Diagnostic[] = [];
     for (const f of order) {
       if (f.parent!.dropped) {
@@ -257,9 +268,12 @@ export function listFiles(root: string, options: WalkOptions): Listing {
       });
     }
     for (let i = 0; i < fileDiagnostics.length; i++) if (!diagnosticFolders[i]!.dropped) out.push(fileDiagnostics[i]!);
+    // Asked once the entries have ended: the folders are not needed again.
+    order.length = 0;
+    diagnosticFolders.length = 0;
     return out;
   };
-  return { listed: paths.length, entries, diagnostics };
+  return { listed: listedCount, entries, diagnostics };
 }
 
 /**
