@@ -1,7 +1,7 @@
 // The pipeline, end to end: walk → extract → resolve → inventory → graph → rules. Reports are rendered from the result.
 import { performance } from 'node:perf_hooks';
 import type { Credential, Diagnostic, Finding, Resource, SourceFile, VariableUse } from './core/types.js';
-import type { FileInfo, InventoryParser, ScopeResolver, FindingRule } from './pipeline/detector-api.js';
+import type { FileInfo, InventoryParser, InventoryResult, ScopeResolver, FindingRule } from './pipeline/detector-api.js';
 import type { Config } from './config/config.js';
 import type { LiveOptions } from './live/run.js';
 import { defaultConfig } from './config/config.js';
@@ -234,7 +234,7 @@ async function runPipeline(
 
   const deferred = new Map<InventoryParser, SourceFile[]>();
   const speculative = new Map<string, NonNullable<FilePassResult['speculative']>[number]>();
-  const runParser = async (parser: InventoryParser, file: SourceFile, prepared?: unknown) => {
+  const runParser = async (parser: InventoryParser, file: SourceFile, prepared?: unknown): Promise<Partial<InventoryResult>> => {
     try {
       // A worker's result without the pre-pass stands when the pre-pass does not concern this file.
       const key = `${detectors.inventoryParsers.indexOf(parser)}\0${file.path}`;
@@ -242,12 +242,9 @@ async function runPipeline(
       speculative.delete(key);
       const usable = guess && SPECULATIVE[parser.meta.id]?.(prepared, file.path);
       if (usable && guess.error !== undefined) throw new Error(guess.error);
-      const out = usable ? guess.result! : options.detacher.copy(await parser.parse(file, prepared));
-      resources.push(...(out.resources ?? []));
-      uses.push(...(out.uses ?? []));
-      diagnostics.push(...(out.diagnostics ?? []));
+      return usable ? guess.result! : options.detacher.copy(await parser.parse(file, prepared));
     } catch (e) {
-      diagnostics.push({ path: file.path, code: 'parse-error', message: `${parser.meta.id}: ${(e as Error).message}` });
+      return { diagnostics: [{ path: file.path, code: 'parse-error', message: `${parser.meta.id}: ${(e as Error).message}` }] };
     }
   };
 
@@ -294,13 +291,23 @@ async function runPipeline(
   }
   const tInventory = performance.now();
   for (const [parser, claimed] of deferred) {
-    let prepared: unknown;
-    try {
-      prepared = await parser.prepare!(claimed);
-    } catch (e) {
-      diagnostics.push({ path: claimed[0]!.path, code: 'parse-error', message: `${parser.meta.id} pre-pass: ${(e as Error).message}` });
+    // Part by part, so that one part's pre-pass is let go before the next is read; the results in the files' order.
+    const outs = new Map<SourceFile, Partial<InventoryResult>>();
+    for (const part of parser.partition?.(claimed) ?? [claimed]) {
+      let prepared: unknown;
+      try {
+        prepared = await parser.prepare!(part);
+      } catch (e) {
+        diagnostics.push({ path: part[0]!.path, code: 'parse-error', message: `${parser.meta.id} pre-pass: ${(e as Error).message}` });
+      }
+      for (const file of part) outs.set(file, await runParser(parser, file, prepared));
     }
-    for (const file of claimed) await runParser(parser, file, prepared);
+    for (const file of claimed) {
+      const out = outs.get(file)!;
+      resources.push(...(out.resources ?? []));
+      uses.push(...(out.uses ?? []));
+      diagnostics.push(...(out.diagnostics ?? []));
+    }
   }
   deferred.clear();
   speculative.clear();

@@ -70,7 +70,7 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
     const dir = dirname(file.path);
     if (isTfvars(file.path)) {
       // tfvars beside the code, or in a child folder that holds only tfvars (`envs/prod.tfvars`).
-      const owner = tfDirs.has(dir) ? dir : tfDirs.has(dirname(dir)) ? dirname(dir) : undefined;
+      const owner = tfvarsOwner(dir, tfDirs);
       if (owner === undefined) continue;
       if (isAuto(file.path) && owner === dir) auto.push([owner, parsed]);
       else folder(owner).variants.push({ source: file.path, environment: file.environment.environment, vars: parsed });
@@ -94,6 +94,69 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
   return { folders, json };
 }
 
+/** The folder a local module source (`./x`, `../x`) in a file of folder `dir` names. */
+const moduleFolder = (dir: string, source: string): string =>
+  posix.normalize(posix.join(dir || '.', source)).replace(/^\.\/?/, '').replace(/\/$/, '');
+
+/** The folder whose pre-pass reads a tfvars file: its own, or its parent's for a folder of tfvars only. */
+const tfvarsOwner = (dir: string, tfDirs: ReadonlySet<string>): string | undefined =>
+  tfDirs.has(dir) ? dir : tfDirs.has(dirname(dir)) ? dirname(dir) : undefined;
+
+/** Every `"./…"` or `"../…"` string written in the text: the local module sources among them, and more. */
+const RELATIVE_STRING = /"(\.\.?\/[^"\n]*)"/g;
+
+/** The text between the quotes is the string's value: no escape, no `$${`/`%%{`, no template cut short by a quote. */
+const verbatim = (raw: string): boolean => {
+  if (/\\|\$\$|%%/.test(raw)) return false;
+  const template = Math.max(raw.lastIndexOf('${'), raw.lastIndexOf('%{'));
+  return template < 0 || raw.includes('}', template);
+};
+
+/**
+ * The pre-pass's independent parts: folders joined by every local module call (a caller's module block reads the
+ * callee's folder) and each tfvars file with the folder that reads it. Calls are found in the text, not the parsed
+ * HCL: any relative string counts, a superset of the calls. A string whose parsed value may differ from its text
+ * (an escape, `$${`, or a template holding a quote) makes everything one part, as if there were no parts.
+ */
+export function terraformParts(files: readonly SourceFile[]): SourceFile[][] {
+  const tfDirs = new Set(files.filter((f) => /\.tf$/i.test(f.path)).map((f) => dirname(f.path)));
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
+    parent.set(k, r);
+    return r;
+  };
+  const join = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const keys = files.map((file, i) => {
+    const dir = dirname(file.path);
+    // A tfvars file no folder reads is a part of its own.
+    const key = isTfvars(file.path) ? tfvarsOwner(dir, tfDirs) ?? `\0${i}` : dir;
+    find(key);
+    return key;
+  });
+  for (const file of files) {
+    if (isTfvars(file.path)) continue;
+    const dir = dirname(file.path);
+    for (const m of file.text.matchAll(RELATIVE_STRING)) {
+      if (!verbatim(m[1]!)) return [[...files]];
+      const target = moduleFolder(dir, m[1]!);
+      if (tfDirs.has(target)) join(dir, target);
+    }
+  }
+  const parts = new Map<string, SourceFile[]>();
+  files.forEach((file, i) => {
+    const root = find(keys[i]!);
+    const part = parts.get(root) ?? parts.set(root, []).get(root)!;
+    part.push(file);
+  });
+  return [...parts.values()];
+}
+
 /** An argument that was given but cannot be resolved: the module's default must not stand in for it. */
 const UNRESOLVED = '${__unresolved}';
 const META_ARGS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
@@ -106,7 +169,7 @@ function moduleCalls(path: string, parsed: Obj, env: SourceFile['environment'] |
     const body = Array.isArray(defs) ? defs[0] : defs;
     const source = isObj(body) && typeof body.source === 'string' ? body.source : undefined;
     if (!source || !/^\.\.?\//.test(source)) continue;
-    const target = folders.get(posix.normalize(posix.join(dir || '.', source)).replace(/^\.\/?/, '').replace(/\/$/, ''));
+    const target = folders.get(moduleFolder(dir, source));
     if (!target || target === caller) continue;
     const callerInModule = /(?:^|\/)modules\/[^/]+\//.test(path);
     for (const pass of passesFor(caller)) {

@@ -12,7 +12,7 @@ import { escapeRegExp } from '../../src/core/text.js';
 import { dirname, lineOf, makeResource, mergeById, parseError } from './resource-builder.js';
 import { HclScope, block, blocks, isObj } from './hcl-values.js';
 import { add, environmentFor, idOf, refId, target, withDefaults, type Ctx, type Handler, type Obj } from './terraform-context.js';
-import { isTfvars, passesFor, prepareTerraform, type TfFolder, type TfPass, type TfPrepared } from './terraform-vars.js';
+import { isTfvars, passesFor, prepareTerraform, terraformParts, type TfFolder, type TfPass, type TfPrepared } from './terraform-vars.js';
 import { TERRAFORM_GCP, TERRAFORM_GCP_EXAMPLES } from './terraform-gcp.js';
 import { TERRAFORM_MORE, TERRAFORM_MORE_EXAMPLES } from './terraform-more.js';
 import { TERRAFORM_DB_ROLES, TERRAFORM_DB_ROLES_EXAMPLES } from './terraform-db-roles.js';
@@ -300,6 +300,7 @@ const parser: InventoryParser = {
   applies: (file) => /\.tf$/i.test(file.path) || isTfvars(file.path),
   // Variables, locals and tfvars are per folder (module), not per file: read them all first.
   prepare: (files) => prepareTerraform(files),
+  partition: (files) => terraformParts(files),
   parse: async (file, prepared) => {
     let json: Obj;
     try {

@@ -37,6 +37,12 @@ export interface InventoryParser {
    * `*.tfvars` per folder). Its result is handed to `parse`; without it `parse` must still work on one file alone.
    */
   prepare?: (files: readonly SourceFile[]) => unknown;
+  /**
+   * Optional, with `prepare`: the claimed files in parts whose pre-passes do not depend on each other (every file in
+   * exactly one part, each part in the order given). Each part is prepared and parsed before the next, so only one
+   * part's pre-pass is held at a time; the outcome must equal one pre-pass over all the files.
+   */
+  partition?: (files: readonly SourceFile[]) => SourceFile[][];
   parse: (file: SourceFile, prepared?: unknown) => Partial<InventoryResult> | Promise<Partial<InventoryResult>>;
   examples: Array<{
     file: { path: string; text: string };
