@@ -43,8 +43,7 @@ export function credentialNameKind(name: string | undefined): 'password' | 'secr
 }
 
 /** The name written just before the value on its line: `NAME=`, `name: "`, `"name" => '`, `setPassword("`. */
-function nameBefore(line: string, value: string): string | undefined {
-  const at = line.indexOf(value);
+function nameBefore(line: string, at: number): string | undefined {
   if (at < 0) return undefined;
   const before = line.slice(Math.max(0, at - 120), at).replace(/(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\([ \t]*["'`]?$/, '');
   return /([A-Za-z_$@][\w.$-]*)(?:\\?["'\]`]){0,2}[ \t]*(?::=|=>|===?|!=|=|:|\(|,|[ \t])[ \t]*\\?["'`]?$/.exec(before)?.[1];
@@ -63,7 +62,7 @@ const TYPE_OR_KEYWORD = /^(?:string|str|int|integer|bool|boolean|number|bytes?|o
 function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 'secret', name: string | undefined): boolean {
   // A password written as a literal — quoted, or in a config or env file — can look like a name (`dbPass`, `Tdma`-style
   // case, `new_user_pw`); those shapes only mean "an identifier" for other secrets and in code or prose.
-  const literalPassword = kind === 'password' && (quoted(v, ctx) || LITERAL_CONFIG.test(ctx.file.path) || insideStringLiteral(ctx.line, ctx.line.indexOf(v)));
+  const literalPassword = kind === 'password' && (quoted(ctx) || LITERAL_CONFIG.test(ctx.file.path) || insideStringLiteral(ctx.line, ctx.valueAt));
   if (/^(?:pass(?:word|wd)?|pwd|secret|token|key|api[-_]?key|credentials?)$/i.test(v)) return true; // repeats its key
   if (/(?:^|[-_])(?:pwd|pass|user|username)(?:$|[-_])/i.test(v)) return true; // `my_pwd`, `user_pass`: stand-ins
   if (TYPE_OR_KEYWORD.test(v)) return true;
@@ -88,7 +87,7 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   // A namespaced key name (`onyx:celery:beat:heartbeat`, `ratelimit:invite:{user_id}:min`): a cache or queue key.
   // (Bound to a `*_KEY` name only: after `auth=` or `*_token:` a `word:word` value is a user and password.)
   if (kind === 'secret' && /key$/i.test(name ?? '') && v.includes(':') && namespacedName(v)) return true;
-  const at = ctx.line.indexOf(v);
+  const at = ctx.valueAt;
   const before = at > 0 ? ctx.line[at - 1]! : '';
   const after = at >= 0 ? ctx.line.slice(at + v.length, at + v.length + 2) : '';
   if (/^[([]/.test(after) || (/^\.[A-Za-z_]/.test(after) && ctx.file.kind === 'source')) return true; // a call, index or member access
@@ -97,13 +96,13 @@ function structurallyNotSecret(v: string, ctx: MatchContext, kind: 'password' | 
   // Outside JS/TS/Go a backtick opens a command substitution, not a literal.
   if (before === '`' && !/\.(?:[cm]?[jt]sx?|go)$/i.test(ctx.file.path)) return true;
   // Numbers: ports, counts and sizes are short; 6–8 digits bound to `token` is a one-time code (RFC 4226/6238).
-  if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (!/^\d+$/.test(v) || v.length < (kind === 'password' ? 6 : 9) || (kind === 'secret' && !quoted(v, ctx)))) return true;
+  if (/^[-+]?\d+(?:\.\d+)?$/.test(v) && (!/^\d+$/.test(v) || v.length < (kind === 'password' ? 6 : 9) || (kind === 'secret' && !quoted(ctx)))) return true;
   if (/^\d+$/.test(v)) return false; // a long numeric password or token (the generic checks take every number for a count)
   return notASecretValue(v, ctx, name);
 }
 
-function quoted(v: string, ctx: MatchContext): boolean {
-  const at = ctx.line.indexOf(v);
+function quoted(ctx: MatchContext): boolean {
+  const at = ctx.valueAt;
   return at > 0 && /["'`]/.test(ctx.line[at - 1]!);
 }
 
@@ -131,13 +130,13 @@ function namespacedName(v: string): boolean {
 const LITERAL_CONFIG = /(?:^|\/)\.env[^/]*$|\.(?:env|properties|ini|cfg|conf|cnf|toml|ya?ml|tfvars)$/i;
 
 /** In program source only string literals count: `password = getPassword()` and `pwd = other` are expressions. */
-function unquotedInCode(v: string, ctx: MatchContext): boolean {
+function unquotedInCode(ctx: MatchContext): boolean {
   if (ctx.file.kind !== 'source' || /\.(?:md|mdx|rst|txt|adoc|html?|ya?ml|json|toml|ini|cfg|conf|properties|xml|env|sh|bash|mk|bat|cmd|ps1|sql|http|rsp|cnf)$|(?:^|\/)(?:Dockerfile[^/]*|Makefile|Vagrantfile)$/i.test(ctx.file.path))
     return false;
   // `"…?refreshToken=…&…"`, `'USER=jdoe\nPASS=…'`: a `name=value` pair inside a string literal is a literal too, and
   // so is whatever a comment says (`// password: hunter2`, `* …?access_token=…`).
-  const at = ctx.line.indexOf(v);
-  return !quoted(v, ctx) && !(ctx.line[at - 1] === '=' && insideStringLiteral(ctx.line, at)) && !inComment(ctx.line, at);
+  const at = ctx.valueAt;
+  return !quoted(ctx) && !(ctx.line[at - 1] === '=' && insideStringLiteral(ctx.line, at)) && !inComment(ctx.line, at);
 }
 
 function inK8sSecretData(ctx: MatchContext): boolean {
@@ -167,10 +166,10 @@ function accepts(v: string, ctx: MatchContext, name: string | undefined): boolea
   if (LOCALE_PATH.test(ctx.file.path)) return false;
   // Inside a template (`${DB_PASSWORD:root}`, `{{ default "x" .pw }}`) the value is the template's business.
   // (The last 200 characters before the value: an open template is near it, and a minified line stays cheap.)
-  const at = ctx.line.indexOf(v);
+  const at = ctx.valueAt;
   if (/\$\{[^}]*$|\{\{[^}]*$|%\([^)]*$/.test(ctx.line.slice(Math.max(0, at - 200), Math.max(0, at)))) return false;
-  if (!quoted(v, ctx) && inComment(ctx.line, at) && commentProse(ctx.line.slice(at + v.length))) return false;
-  return !structurallyNotSecret(v, ctx, kind, name) && !unquotedInCode(v, ctx) && !unquotedInHcl(v, ctx) && !inK8sSecretData(ctx);
+  if (!quoted(ctx) && inComment(ctx.line, at) && commentProse(ctx.line.slice(at + v.length))) return false;
+  return !structurallyNotSecret(v, ctx, kind, name) && !unquotedInCode(ctx) && !unquotedInHcl(v, ctx) && !inK8sSecretData(ctx);
 }
 
 function classifyAssigned(v: string, name: string | undefined) {
@@ -197,10 +196,10 @@ const NAME = String.raw`(?<![\w.$/@-])([\w.$-]{0,60}?(?:pass(?:word|wd|phrase)?|
 const NAME_ANCHOR = runStartAnchor(['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred'], /[\w.$-]/, 80);
 
 function validateAssigned(v: string, ctx: MatchContext): boolean {
-  const name = nameBefore(ctx.line, v) ?? ctx.variable;
+  const name = nameBefore(ctx.line, ctx.valueAt) ?? ctx.variable;
   // At most 200 characters before the value: the binding is next to it, and the end-anchored checks below stay cheap
   // on a minified line of megabytes.
-  const at = ctx.line.indexOf(v);
+  const at = ctx.valueAt;
   const before = ctx.line.slice(Math.max(0, at - 200), Math.max(0, at));
   // The space separator only binds in Dockerfile `ENV`/`ARG` lines; `(` only after a setter (`setPassword("…")`) or
   // a wrapper of a literal (`Some("…")`); `,` only in an environment lookup's default (`getenv("DB_PASSWORD", "…")`).
@@ -228,7 +227,7 @@ export const assignedCredential: CredentialRule = {
   pattern: new RegExp(String.raw`${NAME}[ \t]*(?::=|=>|===?|!=|=|:|\(|,)[ \t]*(?:(?:Some|String|Optional\.of|SecretStr|str|(?:Base64\.)?(?:b64)?decode|base64Decode)\()?\\?["'\x60]([^\s"'\x60\\]{3,200})\\?["'\x60]`, 'i'),
   secretGroup: 2,
   validate: validateAssigned,
-  classify: (v, ctx) => classifyAssigned(v, nameBefore(ctx.line, v) ?? ctx.variable),
+  classify: (v, ctx) => classifyAssigned(v, nameBefore(ctx.line, ctx.valueAt) ?? ctx.variable),
   examples: {
     positive: [
       { text: 'trust_store_password = "Hq2v9xLp"\n', path: 'config/app.toml' },
@@ -331,8 +330,8 @@ export const xmlElementCredential: CredentialRule = {
   anchor: runStartAnchor(['pass', 'pwd', 'secret', 'token', 'key'], /[\w.:-]/, 70, 1),
   pattern: /<([\w.:-]{0,60}(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey)[\w.:-]{0,30})>[ \t]*([^<>\s]{3,200})[ \t]*<\//i,
   secretGroup: 2,
-  validate: (v, ctx) => accepts(v, ctx, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))?.[1]),
-  classify: (v, ctx) => classifyAssigned(v, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.line.indexOf(v))))?.[1]),
+  validate: (v, ctx) => accepts(v, ctx, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.valueAt)))?.[1]),
+  classify: (v, ctx) => classifyAssigned(v, /<([\w.:-]+)>[ \t]*$/.exec(ctx.line.slice(0, Math.max(0, ctx.valueAt)))?.[1]),
   examples: {
     positive: [{ text: '<settings>\n  <server>\n    <password>Tq8vLm2x</password>\n  </server>\n</settings>\n', path: '.m2/settings.xml' }],
     negative: [{ text: '<password>${env.MAVEN_PASSWORD}</password>\n', path: '.m2/settings.xml' }, { text: '<secretName>db-credentials</secretName>\n', path: 'pom.xml' }],
@@ -362,7 +361,7 @@ export const jsonObjectCredential: CredentialRule = {
   anchor: NAME_ANCHOR,
   pattern: new RegExp(String.raw`${NAME}[ \t]*(?::|=)[ \t]*["'\x60]\{[^{}\n]{0,200}?\\?"([A-Za-z0-9+/=_.~-]{16,200})\\?"`, 'i'),
   secretGroup: 2,
-  validate: (v, ctx) => credentialNameKind(nameBeforeObject(ctx.line, ctx.line.indexOf(v))) !== undefined && looksRandom(v, 16) && !notASecretValue(v, ctx),
+  validate: (v, ctx) => credentialNameKind(nameBeforeObject(ctx.line, ctx.valueAt)) !== undefined && looksRandom(v, 16) && !notASecretValue(v, ctx),
   examples: {
     positive: [
       { text: '"Apitoken": "{\\"name\\":\\"root\\",\\"sig\\":\\"083d3127b13988f44a5c4017fe495906\\"}",\n', path: 'docs/api.json' },

@@ -49,9 +49,9 @@ function lineKey(ctx: MatchContext): string {
 const AWS_KEY_ID = /^(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}$/;
 
 /** In source code only string literals count: `key = someCall()` or `x = other.name` are expressions, not values. */
-function unquotedInCode(v: string, ctx: MatchContext): boolean {
+function unquotedInCode(ctx: MatchContext): boolean {
   if (ctx.file.kind !== 'source') return false;
-  const at = ctx.line.indexOf(v);
+  const at = ctx.valueAt;
   if (at < 1) return true;
   if (/["'`]/.test(ctx.line[at - 1]!) || inComment(ctx.line, at)) return false;
   // `"…?access_token=…&…"`: a secret-named parameter inside a string literal is a literal too.
@@ -98,7 +98,7 @@ export const genericSecret: CredentialRule = {
     !AWS_KEY_ID.test(v) && // the AWS rules report the key id with its secret
     looksRandom(v, 16) &&
     mayBeSecretName(ctx.nameScope) &&
-    !unquotedInCode(v, ctx) &&
+    !unquotedInCode(ctx) &&
     !unquotedInHcl(v, ctx) &&
     !valueNotASecret(v) &&
     isSecretName(ctx.variable) &&

@@ -21,7 +21,7 @@ export const oktaApiToken: CredentialRule = {
   keywords: ['okta', 'ssws'],
   pattern: /(?<![\w-])(00[A-Za-z0-9_-]{40})(?![\w-])/,
   secretGroup: 1,
-  validate: (v, ctx) => looksRandom(v.slice(2)) && (/ssws\s+$/i.test(ctx.line.slice(0, ctx.line.indexOf(v))) || boundToProvider(ctx, /okta/i)),
+  validate: (v, ctx) => looksRandom(v.slice(2)) && (/ssws\s+$/i.test(ctx.line.slice(0, ctx.valueAt)) || boundToProvider(ctx, /okta/i)),
   examples: {
     positive: ['OKTA_API_TOKEN=00FAD7OKGPAieVvLIkHzVsWI6XglNdPVyYNPMamlNx', "headers: { Authorization: 'SSWS 00FwGCGDNyVr3vcwO_xfJlNhjg3vJu9LBEET0h-rve' }"],
     negative: ['BUILD_ID=00Ptr8j1X3CwNK1OS2MKQLxxkTxwq4HeAiiOhLnuUD', 'OKTA_API_TOKEN=00suUEvqO5qPK8w13UjBHJ'],

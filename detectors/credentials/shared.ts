@@ -562,7 +562,7 @@ function lexicalStateAt(line: string, at: number, comments: boolean): 'code' | '
  */
 export function unquotedInHcl(v: string, ctx: MatchContext): boolean {
   if (!/\.(?:tf|hcl)$/i.test(ctx.file.path) || !/^[a-z][a-z0-9_-]*(?:\.[\w-]+|\[[\w"*-]+\])+$/.test(v)) return false;
-  const at = ctx.line.indexOf(v);
+  const at = ctx.valueAt;
   return at > 0 && /^[ \t]*[\w-]+[ \t]*=[ \t]*$/.test(ctx.line.slice(0, at));
 }
 

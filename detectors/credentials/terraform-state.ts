@@ -46,7 +46,7 @@ export const terraformStateSecret: CredentialRule = {
   pattern: /"([A-Za-z0-9_]{1,80})"[ \t]*:[ \t]*"((?:[^"\\\r\n]|\\.){8,20000})"/,
   secretGroup: 2,
   validate: (v, ctx) => {
-    const attr = /"([A-Za-z0-9_]{1,80})"[ \t]*:/.exec(ctx.line.slice(0, ctx.line.indexOf(v)))?.[1] ?? ctx.variable ?? '';
+    const attr = /"([A-Za-z0-9_]{1,80})"[ \t]*:/.exec(ctx.line.slice(0, ctx.valueAt))?.[1] ?? ctx.variable ?? '';
     if (!isState(ctx) || !SENSITIVE_ATTR.test(attr) || NOT_SECRET_ATTR.test(attr)) return false;
     const s = unescapeJson(v);
     return /PRIVATE KEY-----/.test(s) || (!isPlaceholderPassword(s) && looksRandom(s, 12));

@@ -143,6 +143,12 @@ export interface MatchContext {
   file: SourceFile;
   /** The whole line holding the candidate. */
   line: string;
+  /**
+   * `line.indexOf(value)`, worked out once for all the rule's checks (on a minified line each search is a pass over up
+   * to megabytes): where the value first occurs on its line, -1 for a value across lines. An earlier copy of the value
+   * on the line is found before the candidate's own position.
+   */
+  valueAt: number;
   /** Variable/key the candidate is assigned to, when the extractor knows it. */
   variable?: string;
   /**

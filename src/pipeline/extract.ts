@@ -108,6 +108,7 @@ class Candidate implements MatchContext {
   #variable: string | undefined;
   #known = false;
   #window: string | undefined;
+  #valueAt: number | undefined;
 
   constructor(
     readonly scan: FileScan,
@@ -125,6 +126,10 @@ class Candidate implements MatchContext {
 
   get line(): string {
     return (this.#line ??= this.scan.lines.line(this.position.line));
+  }
+
+  get valueAt(): number {
+    return (this.#valueAt ??= this.line.indexOf(this.value));
   }
 
   get variable(): string | undefined {
