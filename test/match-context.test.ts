@@ -8,7 +8,7 @@ import { sourceFile } from './helpers/files.js';
 function recording(): { rule: CredentialRule; seen: Array<{ value: string; valueAt: number; again: number }> } {
   const seen: Array<{ value: string; valueAt: number; again: number }> = [];
   const rule: CredentialRule = {
-    meta: { id: 'test-tok', title: 'test', summary: 'test', provider: 'test', credentialType: 'token' },
+    meta: { id: 'test-tok', title: 'test', severity: 'low', summary: 'test', help: { why: 'test', fix: 'test', references: [] }, provider: 'test', credentialType: 'token' },
     keywords: ['tok_'],
     pattern: /tok_[a-z]+(?:\n[a-z]+)?/,
     validate: (v: string, ctx: MatchContext) => {
