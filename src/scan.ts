@@ -232,6 +232,12 @@ async function runPipeline(
   const uses: VariableUse[] = [];
   let bytes = 0;
 
+  // What a file's pass or a deferred parse found.
+  const take = (out: Partial<InventoryResult>) => {
+    resources.push(...(out.resources ?? []));
+    uses.push(...(out.uses ?? []));
+    diagnostics.push(...(out.diagnostics ?? []));
+  };
   const deferred = new Map<InventoryParser, SourceFile[]>();
   const speculative = new Map<string, NonNullable<FilePassResult['speculative']>[number]>();
   const runParser = async (parser: InventoryParser, file: SourceFile, prepared?: unknown): Promise<Partial<InventoryResult>> => {
@@ -263,9 +269,7 @@ async function runPipeline(
     files.push(r.info);
     raw.push(...r.raw);
     inline.addParsed(r.info, r.directives);
-    resources.push(...r.resources);
-    uses.push(...r.uses);
-    diagnostics.push(...r.diagnostics);
+    take(r);
     extractMs += r.extractMs;
     inventoryMs += r.inventoryMs;
     if (r.text === undefined) continue;
@@ -302,12 +306,7 @@ async function runPipeline(
       }
       for (const file of part) outs.set(file, await runParser(parser, file, prepared));
     }
-    for (const file of claimed) {
-      const out = outs.get(file)!;
-      resources.push(...(out.resources ?? []));
-      uses.push(...(out.uses ?? []));
-      diagnostics.push(...(out.diagnostics ?? []));
-    }
+    for (const file of claimed) take(outs.get(file)!);
   }
   deferred.clear();
   speculative.clear();

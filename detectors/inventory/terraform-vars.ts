@@ -61,7 +61,7 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
   // Parse errors are reported when a file is parsed.
   const json = new Map<string, Obj | Error | undefined>();
   const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, emptyFolder()).get(dir)!;
-  const tfDirs = new Set(files.filter((f) => /\.tf$/i.test(f.path)).map((f) => dirname(f.path)));
+  const tfDirs = tfFolders(files);
   const auto: Array<[string, Obj]> = [];
   for (const file of files) {
     const parsed = await load(file);
@@ -94,6 +94,9 @@ export async function prepareTerraform(files: readonly SourceFile[]): Promise<Tf
   return { folders, json };
 }
 
+/** The folders that hold `.tf` files: the modules. */
+const tfFolders = (files: readonly SourceFile[]): Set<string> => new Set(files.filter((f) => /\.tf$/i.test(f.path)).map((f) => dirname(f.path)));
+
 /** The folder a local module source (`./x`, `../x`) in a file of folder `dir` names. */
 const moduleFolder = (dir: string, source: string): string =>
   posix.normalize(posix.join(dir || '.', source)).replace(/^\.\/?/, '').replace(/\/$/, '');
@@ -119,7 +122,7 @@ const verbatim = (raw: string): boolean => {
  * (an escape, `$${`, or a template holding a quote) makes everything one part, as if there were no parts.
  */
 export function terraformParts(files: readonly SourceFile[]): SourceFile[][] {
-  const tfDirs = new Set(files.filter((f) => /\.tf$/i.test(f.path)).map((f) => dirname(f.path)));
+  const tfDirs = tfFolders(files);
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
