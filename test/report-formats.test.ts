@@ -8,6 +8,8 @@ import { scanDirectory } from '../src/scan.js';
 import { toJsonReport } from '../src/report/json.js';
 import { toSarif } from '../src/report/sarif.js';
 import { renderMarkdown } from '../src/report/markdown.js';
+import { renderTable, wrapWords } from '../src/report/table.js';
+import { chainText } from '../src/pipeline/chain.js';
 import { scanRepo } from './helpers/scan.js';
 
 const reportSchema = JSON.parse(readFileSync('schema/report.schema.json', 'utf8'));
@@ -51,6 +53,24 @@ describe('report formats', async () => {
     const md = renderMarkdown(result);
     expect(md).toMatch(/^## blastradius — 🟥 \d+ critical/);
     expect(md).toContain('| Severity | Confidence | Rule | Where | Blast radius |');
+  });
+
+  it('the table keeps every line inside its width and every word of each chain, in order', () => {
+    for (const width of [80, 120]) {
+      const table = renderTable(result, { color: false, width });
+      const rows = table.split('\n').filter((l) => l.startsWith('│'));
+      expect(rows.length).toBeGreaterThan(result.findings.length);
+      for (const row of rows) expect([...row].length).toBe(width);
+      const rightColumn = rows.map((r) => r.split('│')[2]!.trim()).join(' ');
+      for (const f of result.findings) expect(rightColumn.replace(/\s+/g, ' ')).toContain(chainText(f.chain).replace(/\s+/g, ' '));
+    }
+  });
+
+  it('wraps words as cli-table3 does: whitespace kept inside a line, a long word alone, an empty line gone', () => {
+    expect(wrapWords('one two  three four', 9)).toEqual(['one two', 'three', 'four']);
+    expect(wrapWords('a verylongword b', 5)).toEqual(['a', 'verylongword', 'b']);
+    expect(wrapWords('one two  three', 14)).toEqual(['one two  three']);
+    expect(wrapWords('', 10)).toEqual([]);
   });
 
   it('finding fingerprints do not change when unrelated lines move', async () => {
