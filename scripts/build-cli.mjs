@@ -1,6 +1,7 @@
 // Bundles the command line into dist/cli/ (run by `npm run build`, so by `prepare` and `npm ci`):
 //   dist/cli/blastradius.js  the entry point (package.json `bin`): our code and the light dependencies in one file
 //   dist/cli/worker.js       the file pool's worker thread (src/parallel/pool.ts looks for it beside the pool's code)
+//   dist/cli/hcl-wasm-worker.js  the WebAssembly HCL parser's thread (detectors/inventory/hcl-wasm.ts, likewise)
 //   dist/cli/chunk-*.js      code shared by the two entries, and what only some runs load (--live: the AWS SDK, pg)
 //   dist/cli/typescript.cjs  the TypeScript compiler that ts-morph loads, minified (3.6 MB instead of 9.1), and
 //   dist/cli/typescript.cache V8's code cache for it (see src/core/typescript-cache.ts)
@@ -58,7 +59,11 @@ mkdirSync(dirname(out), { recursive: true });
 const stage = mkdtempSync(join(dirname(out), '.build-cli-'));
 try {
   const result = await build({
-    entryPoints: { blastradius: join(root, 'src/cli/bin.ts'), worker: join(root, 'src/parallel/worker.ts') },
+    entryPoints: {
+      blastradius: join(root, 'src/cli/bin.ts'),
+      worker: join(root, 'src/parallel/worker.ts'),
+      'hcl-wasm-worker': join(root, 'detectors/inventory/hcl-wasm-worker.ts'),
+    },
     outdir: stage,
     bundle: true,
     splitting: true,

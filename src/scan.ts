@@ -310,6 +310,7 @@ async function runPipeline(
   }
   deferred.clear();
   speculative.clear();
+  for (const parser of detectors.inventoryParsers) await parser.release?.();
   timings.inventory += performance.now() - tInventory;
 
   if (history) {

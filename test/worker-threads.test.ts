@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanDirectory } from '../src/scan.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { blastradius: string } }).bin.blastradius);
@@ -60,5 +61,24 @@ describe('worker threads', () => {
     const located = (single.credentials as Array<{ locations: Array<{ path: string; commit?: { atHead?: boolean } }> }>).flatMap((c) => c.locations);
     expect(located.some((l) => l.path === 'deploy.sh' && l.commit?.atHead === false)).toBe(true);
     expect(scan('2', '--history')).toEqual(single);
+  });
+
+  it("the WebAssembly HCL parser's own thread words invalid Terraform as the in-thread parser does, and the scan ends", async () => {
+    expect(existsSync(join(ROOT, 'dist/cli/hcl-wasm-worker.js'))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'br-hcl-'));
+    try {
+      writeFileSync(join(dir, 'main.tf'), 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n  port = = 5432\n}\n');
+      writeFileSync(join(dir, 'other.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n  tags = { a = }\n}\n');
+      writeFileSync(join(dir, 'ok.tf'), 'resource "aws_s3_bucket" "ok" {\n  bucket = "ok"\n}\n');
+      const r = spawnSync(process.execPath, [BIN, 'scan', dir, '-f', 'json', '--fail-on', 'none'], { encoding: 'utf8', env: { ...process.env, BLASTRADIUS_WORKERS: '0' }, timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const built = JSON.parse(r.stdout) as { diagnostics: unknown[]; resources: unknown[] };
+      const inThread = await scanDirectory(dir);
+      expect(built.diagnostics).toEqual(JSON.parse(JSON.stringify(inThread.diagnostics)));
+      expect(built.diagnostics.map((d) => (d as { path: string; line: number }).path + ':' + (d as { line: number }).line)).toEqual(['main.tf:3', 'other.tf:3']);
+      expect(built.resources).toHaveLength(inThread.resources.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

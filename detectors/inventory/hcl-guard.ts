@@ -6,6 +6,7 @@
 // MAX_HCL_NESTING is refused before it reaches that parser (real Terraform nests a few dozen levels at most; ours stops
 // at its own limit and hands such input over), and a WebAssembly parser that overflowed anyway is never called again.
 import { HclUnsupported, parseHclNative } from './hcl-native.js';
+import { parseHclWasm } from './hcl-wasm.js';
 
 /** Far above real configurations, far below the ~1,500 levels at which the parser overflows. */
 export const MAX_HCL_NESTING = 256;
@@ -149,10 +150,8 @@ export async function parseHcl(filename: string, text: string): Promise<Record<s
   if (broken) throw new HclRefused(`HCL parser disabled after an earlier failure (${broken})`);
   const depth = hclNesting(text);
   if (depth > MAX_HCL_NESTING) throw new HclRefused(`nested more than ${MAX_HCL_NESTING} levels deep (about ${depth}); not parsed`);
-  // Loaded on first use: most scans never need it.
-  const { parse } = await import('@cdktf/hcl2json');
   try {
-    return await parse(filename, text);
+    return await parseHclWasm(filename, text);
   } catch (e) {
     if (e instanceof RangeError) {
       broken = `stack overflow in ${filename}`;

@@ -5,6 +5,7 @@
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
 // https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance
 import { parseHcl } from './hcl-guard.js';
+import { releaseHclWasm } from './hcl-wasm.js';
 import type { InventoryParser } from '../../src/pipeline/detector-api.js';
 import type { Resource, SourceFile } from '../../src/core/types.js';
 import type { BackupPlanAttrs, BackupVaultAttrs, BucketAttrs, DatabaseAttrs, IamPrincipalAttrs } from '../../src/pipeline/resources.js';
@@ -301,6 +302,7 @@ const parser: InventoryParser = {
   // Variables, locals and tfvars are per folder (module), not per file: read them all first.
   prepare: (files) => prepareTerraform(files),
   partition: (files) => terraformParts(files),
+  release: releaseHclWasm,
   parse: async (file, prepared) => {
     let json: Obj;
     try {

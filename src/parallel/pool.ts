@@ -2,11 +2,10 @@
 // results come back in any order and are handed on in walk order, so a pooled scan reports exactly what a
 // single-threaded one does. A worker that cannot start or dies leaves its batches to the main thread; one that ran out
 // of its heap is replaced.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config.js';
+import { builtSibling } from '../core/built-sibling.js';
 import type { PoolEntry, PoolReply, PoolRequest, WireItem } from './pool-wire.js';
 
 /**
@@ -35,14 +34,9 @@ function workerLimits(): { maxYoungGenerationSizeMb: number; maxOldGenerationSiz
   return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Number.isInteger(env) && env > 0 ? env : 512 };
 }
 
-/**
- * Where the worker's module is: beside this one, built (.js). Absent in the Action's bundle, and when running from
- * the TypeScript sources (tests, tsx), where a worker could not load .ts: the work is then done on the main thread.
- */
+/** Where the worker's module is: beside this one, built; without it the work is done on the main thread. */
 function workerUrl(): URL | undefined {
-  if (!import.meta.url.endsWith('.js')) return undefined;
-  const url = new URL('./worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+  return builtSibling('worker.js', import.meta.url);
 }
 
 /** How many workers to use for `files` files, or 0 for none (BLASTRADIUS_WORKERS overrides: 0 turns the pool off). */

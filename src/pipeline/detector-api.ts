@@ -44,6 +44,8 @@ export interface InventoryParser {
    */
   partition?: (files: readonly SourceFile[]) => SourceFile[][];
   parse: (file: SourceFile, prepared?: unknown) => Partial<InventoryResult> | Promise<Partial<InventoryResult>>;
+  /** Optional: called once every file of the scan has been parsed, to let go of what parsing holds (a thread). */
+  release?: () => void | Promise<void>;
   examples: Array<{
     file: { path: string; text: string };
     /** Other files of the same repository, given to `prepare` with `file` (tfvars, sibling modules). */
