@@ -21,6 +21,7 @@ const DETECTOR_FACING = new Set([
   'src/pipeline/detector-api.ts',
   'src/core/text.ts',
   'src/core/secrets.ts',
+  'src/core/built-sibling.ts',
   'src/pipeline/chain.ts',
   'src/pipeline/classify.ts',
   'src/pipeline/resources.ts',
