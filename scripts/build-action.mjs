@@ -38,16 +38,21 @@ const hclWasmPath = {
 };
 
 /**
- * src/core/lazy-deps.ts loads the TypeScript compiler and recheck from node_modules on first use; the Action has no
- * node_modules, so its `load(...)` calls become `require(...)`, which esbuild bundles (still evaluated on first use).
+ * src/core/lazy-deps.ts loads the TypeScript compiler and recheck from node_modules on first use; the Action has
+ * no node_modules, so its `load(...)` calls become `require(...)`, which esbuild bundles (still evaluated on first use).
+ * A bundle built without this rewrite fails on the first JS or TS file it scans: the build stops instead.
  */
+const LAZY_DEPS = join(root, 'src', 'core', 'lazy-deps.ts');
+let lazyDepsRewritten = false;
 const bundledLazyDeps = {
   name: 'bundled-lazy-deps',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]lazy-deps\.ts$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]lazy-deps\.ts$/ }, (args) => {
+      if (resolve(args.path) !== LAZY_DEPS) return undefined;
       const src = readFileSync(args.path, 'utf8');
       const out = src.replace(/\bload\('([^']+)'\)/g, "require('$1')");
       if (out === src) throw new Error('src/core/lazy-deps.ts changed how it loads; update scripts/build-action.mjs');
+      lazyDepsRewritten = true;
       return { contents: out, loader: 'ts' };
     });
   },
@@ -79,6 +84,7 @@ async function bundle(dir) {
     },
     plugins: [hclWasmPath, bundledLazyDeps],
   });
+  if (!lazyDepsRewritten) throw new Error(`${LAZY_DEPS} was not bundled with its dependencies; update scripts/build-action.mjs`);
   copyFileSync(join(hclDir, 'main.wasm.gz'), join(dir, 'main.wasm.gz'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2) + '\n');
   if (metafile) writeFileSync(metafile, JSON.stringify(result.metafile));

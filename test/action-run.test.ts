@@ -237,6 +237,19 @@ describe('the GitHub Action, bundled, on pull requests', () => {
     expect(r.stdout).not.toContain('::error');
   });
 
+  it('PR adding a TypeScript file with a live key, under a config file: the bundle carries the TypeScript compiler and ajv it loads on first use', async () => {
+    const key = 'sk_live_51HqLyjWDarjtT1zdp7dc4Nq8x9pQ2mR7vB3kY6tF0aZ';
+    const config = { '.blastradius.yml': 'maxFileSize: 2000000\n' };
+    const repo = makeRepo({ ...config, 'src/pay.ts': `import Stripe from 'stripe';\nexport const stripe = new Stripe(process.env.STRIPE_KEY ?? "${key}");\n` }, { ...BASE_FILES, ...config });
+    api.reset();
+    const r = await runAction({ cwd: repo.dir, eventName: 'pull_request', event: prEvent(10, repo.base, repo.head), sha: repo.head, ref: 'refs/pull/10/merge', api });
+    expect(r.stdout + r.stderr).not.toContain('Cannot find module');
+    const results = (api.sarifs[0]!.sarif as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }).runs[0]!.results;
+    expect(results.filter((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'src/pay.ts').map((x) => x.ruleId)).toContain('stripe-unrestricted-live-key');
+    expect([r.stdout, r.stderr, r.summary, r.sarifText, ...api.bodies()].join('\n')).not.toContain(key);
+    expectNoSecret(r, api);
+  });
+
   it('PR that turns deletion protection off: reported as a protection removed (HCL parsed by the bundled wasm)', async () => {
     // A template directive (`%{ if }`) is one of the constructs our HCL parser hands to hcl2json's WebAssembly, which
     // the bundle loads from beside itself.
