@@ -38,7 +38,7 @@ const hclWasmPath = {
 };
 
 /**
- * src/core/lazy-deps.ts loads the TypeScript compiler and recheck from node_modules on first use; the Action has
+ * src/core/lazy-deps.ts loads the TypeScript compiler, recheck and ajv from node_modules on first use; the Action has
  * no node_modules, so its `load(...)` calls become `require(...)`, which esbuild bundles (still evaluated on first use).
  * A bundle built without this rewrite fails on the first JS or TS file it scans: the build stops instead.
  */

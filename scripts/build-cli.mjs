@@ -6,7 +6,7 @@
 //   dist/cli/typescript.cjs  the TypeScript compiler that ts-morph loads, minified (3.6 MB instead of 9.1), and
 //   dist/cli/typescript.cache V8's code cache for it (see src/core/typescript-cache.ts)
 // Heavy dependencies stay in node_modules and are loaded on the paths that need them: the TypeScript compiler and
-// recheck through src/core/lazy-deps.ts, @viz-js/viz (html/dot) and @cdktf/hcl2json's WebAssembly through import().
+// recheck and ajv through src/core/lazy-deps.ts, @viz-js/viz (html/dot) and @cdktf/hcl2json's WebAssembly through import().
 // One module graph instead of hundreds of files is most of the start-up time saved (`--version`: 0.8 s -> 0.05 s CPU).
 // Usage: node scripts/build-cli.mjs [--metafile FILE]
 import { build, transformSync } from 'esbuild';
@@ -23,7 +23,7 @@ const i = process.argv.indexOf('--metafile');
 const metafile = i > 0 ? resolve(process.argv[i + 1]) : undefined;
 
 /** Loaded from node_modules when first needed (see the header). */
-export const LAZY = ['ts-morph', 'recheck', '@viz-js/viz', '@cdktf/hcl2json', '@aws-sdk/*', 'pg', 'performance'];
+export const LAZY = ['ts-morph', 'recheck', 'ajv', '@viz-js/viz', '@cdktf/hcl2json', '@aws-sdk/*', 'pg', 'performance'];
 
 /**
  * ts-morph's TypeScript compiler minified into `dir`: each worker thread that scans JS/TS holds the compiler's source

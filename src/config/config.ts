@@ -2,7 +2,8 @@
 // published JSON Schema (schema/config.schema.json). Every error names the file, the line, the key and what was expected.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajv } from '../core/lazy-deps.js';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { Environment, Severity } from '../core/types.js';
 import configSchema from '../../schema/config.schema.json' with { type: 'json' };
@@ -42,9 +43,9 @@ export function defaultConfig(): Config {
 
 const CONFIG_NAMES = ['.blastradius.yml', '.blastradius.yaml', '.blastradius.json'];
 
-// Compiled on the first config file, not at start-up (most runs have none).
+// Loaded and compiled on the first config file, not at start-up (most runs have none).
 let compiled: ValidateFunction | undefined;
-const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema));
+const validator = (): ValidateFunction => (compiled ??= new (ajv())({ allErrors: true, strict: false }).compile(configSchema));
 
 /** Loads the explicit file, or the first config file found at the scan root, or the defaults. */
 export function loadConfig(root: string, explicit?: string): Config {

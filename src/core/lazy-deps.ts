@@ -1,5 +1,6 @@
 // Heavy dependencies that most runs never use, loaded synchronously on first use instead of at start-up: the
-// TypeScript compiler (ts-morph's copy, for JS/TS token scans) and recheck (the ReDoS checker, for custom rules).
+// TypeScript compiler (ts-morph's copy, for JS/TS token scans), recheck (the ReDoS checker, for custom rules) and ajv
+// (for a configuration file).
 // The CLI bundle (scripts/build-cli.mjs) leaves them in node_modules; the Action bundle, which has no node_modules,
 // rewrites `load('…')` to a bundled `require('…')` (scripts/build-action.mjs).
 import { createRequire } from 'node:module';
@@ -11,6 +12,7 @@ const load = createRequire(import.meta.url);
 
 let ts: TypeScript | undefined;
 let recheck: typeof import('recheck') | undefined;
+let ajvModule: typeof import('ajv') | undefined;
 
 /** The compiler alone (the rest of ts-morph is not needed for a token scan): the CLI bundle's copy, else ts-morph's. */
 function compilerAlone(): TypeScript | undefined {
@@ -29,4 +31,8 @@ export function typescript(): TypeScript {
 
 export function recheckSync(): typeof import('recheck').checkSync {
   return (recheck ??= load('recheck') as typeof import('recheck')).checkSync;
+}
+
+export function ajv(): typeof import('ajv').Ajv {
+  return (ajvModule ??= load('ajv') as typeof import('ajv')).Ajv;
 }
