@@ -2,7 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pipeWriter } from '../src/cli/cli.js';
 import { runCli } from './helpers/cli.js';
 
 const made: string[] = [];
@@ -95,5 +98,35 @@ describe('cli', () => {
     const bad = await runCli(['rules', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('blastradius: unknown rule "nope"; run `blastradius rules` for the list\n');
+  });
+
+  it('a reader that stops early (| head) ends the output quietly, with the run\'s own exit code', async () => {
+    const bin = join(import.meta.dirname, '..', 'dist', 'cli', 'blastradius.js');
+    // fixtures/accuracy's JSON report (~300 KB) is larger than a pipe holds: the writes after the reader has gone fail.
+    for (const [args, code] of [
+      [['--fail-on', 'none'], 0],
+      [['--fail-on', 'low'], 1],
+    ] as const) {
+      const child = spawn(process.execPath, [bin, 'scan', 'fixtures/accuracy', '-f', 'json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const exit = await new Promise<number | null>((res) => child.on('close', res));
+      expect(stderr).not.toMatch(/EPIPE|Error:|\n\s+at /);
+      expect(stderr).toMatch(/^blastradius: \d+ finding\(s\)/);
+      expect(exit).toBe(code);
+    }
+  });
+
+  it('pipeWriter drops what follows a closed pipe, and lets any other stream error through', () => {
+    const stream = new PassThrough();
+    const seen: string[] = [];
+    stream.on('data', (d: Buffer) => seen.push(d.toString()));
+    const write = pipeWriter(stream);
+    write('one');
+    stream.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    write('two');
+    expect(seen).toEqual(['one']);
+    expect(() => stream.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }))).toThrow('write EIO');
   });
 });

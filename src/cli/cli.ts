@@ -253,10 +253,23 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
   }
 }
 
+/**
+ * Writes to a standard stream. A reader that stops early (`| head`) closes the pipe: the rest goes nowhere, quietly,
+ * and the run ends with its own exit code (without this, Node throws EPIPE at the next write, with a stack trace).
+ */
+export function pipeWriter(stream: NodeJS.WritableStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return (s) => void (closed || stream.write(s));
+}
+
 function defaultIo() {
   return {
-    stdout: (s: string) => void process.stdout.write(s),
-    stderr: (s: string) => void process.stderr.write(s),
+    stdout: pipeWriter(process.stdout),
+    stderr: pipeWriter(process.stderr),
     isTTY: !!process.stderr.isTTY,
     env: process.env,
   };
