@@ -66,6 +66,15 @@ describe('report formats', async () => {
     }
   });
 
+  it("the README's example output is what the table prints", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const sample = /```\n\$ npx blastradius scan fixtures\/railway-incident\n([\s\S]*?)```/.exec(readme)![1]!.split('\n').filter((l) => l && !l.includes('…  '));
+    const table = renderTable(result, { color: false, width: 120 }).split('\n');
+    const lines = sample.filter((l) => l !== '…');
+    expect(lines.length).toBeGreaterThan(8);
+    for (const line of lines) expect(table.map((t) => t.replace(/^blastradius: \S+/, 'blastradius: fixtures/railway-incident'))).toContain(line);
+  });
+
   it('wraps words as cli-table3 does: whitespace kept inside a line, a long word alone, an empty line gone', () => {
     expect(wrapWords('one two  three four', 9)).toEqual(['one two', 'three', 'four']);
     expect(wrapWords('a verylongword b', 5)).toEqual(['a', 'verylongword', 'b']);
