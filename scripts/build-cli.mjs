@@ -5,7 +5,7 @@
 //   dist/cli/chunk-*.js      code shared by the two entries, and what only some runs load (--live: the AWS SDK, pg)
 //   dist/cli/typescript.cjs  the TypeScript compiler that ts-morph loads, minified (3.6 MB instead of 9.1), and
 //   dist/cli/typescript.cache V8's code cache for it (see src/core/typescript-cache.ts)
-// Heavy dependencies stay in node_modules and are loaded on the paths that need them: the TypeScript compiler and
+// Heavy dependencies stay in node_modules and are loaded on the paths that need them: the TypeScript compiler,
 // recheck and ajv through src/core/lazy-deps.ts, @viz-js/viz (html/dot) and @cdktf/hcl2json's WebAssembly through import().
 // One module graph instead of hundreds of files is most of the start-up time saved (`--version`: 0.8 s -> 0.05 s CPU).
 // Usage: node scripts/build-cli.mjs [--metafile FILE]

@@ -1,5 +1,4 @@
 // Worker threads load built modules only: a worker started from the TypeScript sources (tests, tsx) could not load .ts.
-
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
