@@ -129,4 +129,16 @@ describe('cli', () => {
     expect(seen).toEqual(['one']);
     expect(() => stream.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }))).toThrow('write EIO');
   });
+
+  it('a report path that cannot be written is a usage error, before the scan', async () => {
+    const dir = repoWith({ 'release.sh': 'export GITHUB_TOKEN=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\n' });
+    const missing = join(dir, 'no', 'such', 'report.json');
+    const scan = await runCli(['scan', dir, '-o', missing]);
+    expect(scan.code).toBe(2);
+    expect(scan.stderr).toBe(`blastradius: ${missing}: cannot write the report: no such folder ${join(dir, 'no', 'such')}\n`);
+    const folder = await runCli(['scan', dir, '-f', 'json', '-o', dir]);
+    expect(folder.stderr).toBe(`blastradius: ${dir}: cannot write the report: it is a folder\n`);
+    const baseline = await runCli(['baseline', dir, '-o', missing]);
+    expect([baseline.code, baseline.stderr]).toEqual([2, `blastradius: ${missing}: cannot write the report: no such folder ${join(dir, 'no', 'such')}\n`]);
+  });
 });

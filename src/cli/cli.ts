@@ -1,7 +1,8 @@
 // blastradius command line: `scan` (default path: the current folder) and `rules`.
 // Only option parsing is loaded up front; each command imports what it runs (`--version` and `--help` load no
 // detector, no parser, no renderer).
-import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, statSync, writeSync } from 'node:fs';
+import { checkOutput, openOutput, writeOutput } from './output-file.js';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Confidence, Severity } from '../core/types.js';
@@ -100,12 +101,13 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .action(async (path: string, flags: Pick<ScanFlags, 'config' | 'output' | 'history' | 'since' | 'branch'>) => {
       const root = resolve(path);
       if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${path}: no such folder`);
+      if (flags.output) checkOutput(flags.output);
       const { loadConfig } = await import('../config/config.js');
       const { scanDirectory } = await import('../scan.js');
       const config = loadConfig(root, flags.config);
       const result = await scanDirectory(root, { config, history: historyOptions(root, flags) });
       const text = result.vault.scrub(renderBaseline(createBaseline(result.findings, result.credentials)));
-      if (flags.output) writeFileSync(flags.output, text);
+      if (flags.output) writeOutput(flags.output, text);
       else io.stdout(text);
     });
 
@@ -141,6 +143,7 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
   const root = resolve(path);
   if (!existsSync(root)) throw new UsageError(`${path}: no such folder`);
   if (!statSync(root).isDirectory()) throw new UsageError(`${path}: not a folder`);
+  if (flags.output) checkOutput(flags.output);
   const { loadConfig } = await import('../config/config.js');
   const config = loadConfig(root, flags.config);
   const failOn: FailOn = flags.failOn ?? config.failOn ?? 'high';
@@ -176,7 +179,7 @@ async function runScan(path: string, flags: ScanFlags, io: Parameters<typeof bui
     result.credentials = result.credentials.filter((c) => atLeastConfident(c.confidence, flags.minConfidence));
   }
   // Written part by part: a large JSON or SARIF report is never held whole.
-  const fd = flags.output ? openSync(flags.output, 'w') : undefined;
+  const fd = flags.output ? openOutput(flags.output) : undefined;
   try {
     for await (const part of renderParts(result, flags.format, { color, width: process.stdout.columns })) {
       if (fd === undefined) io.stdout(part);

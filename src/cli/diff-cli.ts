@@ -1,6 +1,6 @@
 // `blastradius scan --diff-base <sha>`: PR mode on the command line. Scans the base commit and the working tree, reports
 // what the change adds or widens (new findings first, `new: true` in JSON), and gates on the new findings only.
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from './output-file.js';
 import type { ScanOptions } from '../scan.js';
 import { loadConfig } from '../config/config.js';
 import { diffScan } from '../pr/diff-mode.js';
@@ -36,7 +36,7 @@ export async function runDiffScan(
     flags.format === 'html' || flags.format === 'dot'
       ? outcome.scrub(await render(outcome.head, flags.format, { color: io.color }))
       : renderDiff(outcome, flags.format, { color: io.color, width: process.stdout.columns, failOn });
-  if (flags.output) writeFileSync(flags.output, text);
+  if (flags.output) writeOutput(flags.output, text);
   else io.stdout(text);
   const gate = failing(outcome, failOn);
   if (!flags.quiet)
